@@ -1,0 +1,160 @@
+//! MinHash sketches of word shingles, for finding near-duplicate documents.
+//!
+//! A sketch is computed by one-permutation hashing: each shingle is hashed once
+//! and kept as the minimum of one of [`BINS`] bins, and empty bins are filled by
+//! rotation from their neighbours (densification). The fraction of equal bins
+//! between two sketches estimates the Jaccard similarity of the shingle sets.
+//! Locality-sensitive hashing splits a sketch into [`BANDS`] bands; two documents
+//! that share a band key are candidates, and a candidate whose estimate reaches
+//! the threshold is a near-duplicate.
+
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+
+use crate::normalize;
+
+/// Words in a shingle.
+pub const SHINGLE: usize = 5;
+/// Values in a sketch.
+pub const BINS: usize = 128;
+/// LSH bands; each holds `BINS / BANDS` values. With 16 bands of 8, a pair at
+/// Jaccard 0.8 becomes a candidate with probability 0.95, one at 0.5 with 0.06.
+pub const BANDS: usize = 16;
+const ROWS: usize = BINS / BANDS;
+/// Texts with fewer words get no sketch: on a headline, a shared shingle says nothing.
+pub const MIN_WORDS: usize = 25;
+
+/// A MinHash signature of a text's word shingles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sketch(pub [u32; BINS]);
+
+impl Sketch {
+    /// Sketches a text; `None` when it has fewer than [`MIN_WORDS`] words.
+    pub fn of_text(text: &str) -> Option<Sketch> {
+        let key = normalize::content_key(text);
+        let words: Vec<&str> = key
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.len() < MIN_WORDS {
+            return None;
+        }
+        let mut bins = [u32::MAX; BINS];
+        let mut filled = [false; BINS];
+        let mut buf = String::with_capacity(64);
+        for window in words.windows(SHINGLE) {
+            buf.clear();
+            for w in window {
+                buf.push_str(w);
+                buf.push(' ');
+            }
+            let h = xxh3_64(buf.as_bytes());
+            let bin = (h % BINS as u64) as usize;
+            let value = (h >> 32) as u32;
+            if value <= bins[bin] {
+                bins[bin] = value;
+                filled[bin] = true;
+            }
+        }
+        // Densify: an empty bin takes the nearest filled bin to its right,
+        // re-hashed with the distance so that borrowed values stay distinct.
+        let source = bins;
+        for (j, bin) in bins.iter_mut().enumerate() {
+            if filled[j] {
+                continue;
+            }
+            for t in 1..BINS {
+                let k = (j + t) % BINS;
+                if filled[k] {
+                    *bin = xxh3_64_with_seed(&source[k].to_le_bytes(), t as u64) as u32;
+                    break;
+                }
+            }
+        }
+        Some(Sketch(bins))
+    }
+
+    /// Estimated Jaccard similarity of the two texts' shingle sets.
+    pub fn similarity(&self, other: &Sketch) -> f64 {
+        let same = self.0.iter().zip(other.0.iter()).filter(|(a, b)| a == b).count();
+        same as f64 / BINS as f64
+    }
+
+    /// One key per LSH band; documents sharing any key are near-duplicate candidates.
+    pub fn band_keys(&self) -> [i64; BANDS] {
+        let mut keys = [0i64; BANDS];
+        for (b, key) in keys.iter_mut().enumerate() {
+            let mut bytes = [0u8; ROWS * 4];
+            for (r, v) in self.0[b * ROWS..(b + 1) * ROWS].iter().enumerate() {
+                bytes[r * 4..r * 4 + 4].copy_from_slice(&v.to_le_bytes());
+            }
+            *key = xxh3_64_with_seed(&bytes, b as u64) as i64;
+        }
+        keys
+    }
+
+    /// Little-endian bytes, for storage.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.0.iter().flat_map(|v| v.to_le_bytes()).collect()
+    }
+
+    /// Reads [`Sketch::to_bytes`] output back; `None` if the length is wrong.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Sketch> {
+        if bytes.len() != BINS * 4 {
+            return None;
+        }
+        let mut bins = [0u32; BINS];
+        for (i, chunk) in bytes.chunks_exact(4).enumerate() {
+            bins[i] = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+        }
+        Some(Sketch(bins))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "The enlarged plenary meeting of the Central Committee discussed the \
+        results of the first half of the year and set forth tasks for the agricultural front, \
+        the economic sectors and the defence industry, and adopted a resolution on improving \
+        the work of local bodies before the end of the year, the report said on Tuesday after \
+        the four-day session closed in the capital.";
+
+    #[test]
+    fn identical_texts_are_fully_similar() {
+        let a = Sketch::of_text(STORY).unwrap();
+        assert_eq!(a.similarity(&Sketch::of_text(STORY).unwrap()), 1.0);
+    }
+
+    #[test]
+    fn a_lightly_edited_copy_stays_similar_and_shares_a_band() {
+        let edited = STORY.replace("on Tuesday", "on Wednesday").replace("capital", "city");
+        let (a, b) = (Sketch::of_text(STORY).unwrap(), Sketch::of_text(&edited).unwrap());
+        assert!(a.similarity(&b) > 0.6, "{}", a.similarity(&b));
+        let shared = a.band_keys().iter().filter(|k| b.band_keys().contains(k)).count();
+        assert!(shared > 0);
+    }
+
+    #[test]
+    fn unrelated_texts_are_dissimilar() {
+        let other = "Balloons carrying leaflets and refuse crossed the border on several nights, \
+            the vice-minister said in a statement, warning that the launches would resume if \
+            the other side continued to send its own leaflets across the line in the weeks \
+            ahead, and that the response would be many times stronger than before.";
+        let (a, b) = (Sketch::of_text(STORY).unwrap(), Sketch::of_text(other).unwrap());
+        assert!(a.similarity(&b) < 0.1, "{}", a.similarity(&b));
+        assert!(a.band_keys().iter().all(|k| !b.band_keys().contains(k)));
+    }
+
+    #[test]
+    fn short_texts_get_no_sketch() {
+        assert!(Sketch::of_text("Kim Jong Un Inspects Farm").is_none());
+    }
+
+    #[test]
+    fn bytes_round_trip() {
+        let a = Sketch::of_text(STORY).unwrap();
+        assert_eq!(Sketch::from_bytes(&a.to_bytes()), Some(a));
+        assert_eq!(Sketch::from_bytes(&[0u8; 3]), None);
+    }
+}
