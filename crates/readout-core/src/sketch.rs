@@ -1,14 +1,38 @@
 //! MinHash sketches of word shingles, for finding near-duplicate documents.
 //!
-//! A sketch is computed by one-permutation hashing: each shingle is hashed once
-//! and kept as the minimum of one of [`BINS`] bins, and empty bins are filled by
-//! rotation from their neighbours (densification). The fraction of equal bins
-//! between two sketches estimates the Jaccard similarity of the shingle sets.
+//! A sketch keeps, for each of [`BINS`] hash functions, the least hash of any
+//! shingle; the fraction of equal values between two sketches estimates the
+//! Jaccard similarity of their shingle sets. Each shingle is hashed once and the
+//! [`BINS`] functions are derived from that hash by multiply-shift, which keeps the
+//! cost near one multiplication per function and shingle.
 //! Locality-sensitive hashing splits a sketch into [`BANDS`] bands; two documents
 //! that share a band key are candidates, and a candidate whose estimate reaches
 //! the threshold is a near-duplicate.
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+
+/// Odd multipliers and offsets for the multiply-shift hash functions, drawn
+/// from splitmix64 at compile time so every build sketches alike.
+const PERMUTATIONS: [(u64, u64); BINS] = {
+    let mut out = [(0u64, 0u64); BINS];
+    let mut state: u64 = 0x5EED_0F_2EAD_0017;
+    let mut i = 0;
+    while i < BINS {
+        let mut pair = [0u64; 2];
+        let mut j = 0;
+        while j < 2 {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            pair[j] = z ^ (z >> 31);
+            j += 1;
+        }
+        out[i] = (pair[0] | 1, pair[1]);
+        i += 1;
+    }
+    out
+};
 
 use crate::normalize;
 
@@ -39,7 +63,6 @@ impl Sketch {
             return None;
         }
         let mut bins = [u32::MAX; BINS];
-        let mut filled = [false; BINS];
         let mut buf = String::with_capacity(64);
         for window in words.windows(SHINGLE) {
             buf.clear();
@@ -48,26 +71,10 @@ impl Sketch {
                 buf.push(' ');
             }
             let h = xxh3_64(buf.as_bytes());
-            let bin = (h % BINS as u64) as usize;
-            let value = (h >> 32) as u32;
-            if value <= bins[bin] {
-                bins[bin] = value;
-                filled[bin] = true;
-            }
-        }
-        // Densify: an empty bin takes the nearest filled bin to its right,
-        // re-hashed with the distance so that borrowed values stay distinct.
-        let source = bins;
-        for (j, bin) in bins.iter_mut().enumerate() {
-            if filled[j] {
-                continue;
-            }
-            for t in 1..BINS {
-                let k = (j + t) % BINS;
-                if filled[k] {
-                    *bin = xxh3_64_with_seed(&source[k].to_le_bytes(), t as u64) as u32;
-                    break;
-                }
+            for (bin, (a, b)) in bins.iter_mut().zip(PERMUTATIONS.iter()) {
+                // Multiply-shift: a cheap, pairwise-independent family of hash functions.
+                let v = (h.wrapping_mul(*a).wrapping_add(*b) >> 32) as u32;
+                *bin = (*bin).min(v);
             }
         }
         Some(Sketch(bins))

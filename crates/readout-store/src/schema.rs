@@ -1,0 +1,64 @@
+//! Schema migrations, numbered; `PRAGMA user_version` records how far a store has come.
+
+/// Each entry moves the schema from version `i` to `i + 1`. Append only: a
+/// shipped migration is never edited, because stores in the field ran it.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: documents, where they were seen, full-text index, sketches, near-duplicate links.
+    r#"
+    CREATE TABLE documents (
+        rowid          INTEGER PRIMARY KEY,
+        id             TEXT NOT NULL UNIQUE,
+        content_hash   BLOB NOT NULL UNIQUE,
+        outlet         TEXT NOT NULL,
+        published      TEXT NOT NULL,          -- YYYY-MM-DD
+        published_time TEXT,                   -- HH:MM:SS when known
+        date_guessed   INTEGER NOT NULL DEFAULT 0,
+        title          TEXT NOT NULL,
+        body           TEXT NOT NULL,
+        url            TEXT,
+        lang           TEXT,
+        section        TEXT,
+        audience       TEXT NOT NULL,
+        attribution    TEXT,
+        ingested_at    TEXT NOT NULL
+    );
+    CREATE INDEX documents_published ON documents(published, rowid);
+
+    -- Every place a text was found. An exact duplicate adds a sighting, not a document.
+    CREATE TABLE sightings (
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        source    TEXT NOT NULL,
+        line      INTEGER NOT NULL,
+        outlet    TEXT NOT NULL,
+        published TEXT NOT NULL,
+        url       TEXT,
+        section   TEXT,
+        PRIMARY KEY (doc_rowid, source, line)
+    ) WITHOUT ROWID;
+    CREATE INDEX sightings_outlet_day ON sightings(outlet, published);
+
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, body,
+        content = 'documents', content_rowid = 'rowid',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+
+    CREATE TABLE sketches (
+        doc_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid),
+        signature BLOB NOT NULL
+    );
+    CREATE TABLE lsh_bands (
+        band_key  INTEGER NOT NULL,
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        PRIMARY KEY (band_key, doc_rowid)
+    ) WITHOUT ROWID;
+
+    -- A document whose text is nearly that of an earlier-stored one.
+    CREATE TABLE near_duplicates (
+        doc_rowid  INTEGER PRIMARY KEY REFERENCES documents(rowid),
+        of_rowid   INTEGER NOT NULL REFERENCES documents(rowid),
+        similarity REAL NOT NULL
+    );
+    CREATE INDEX near_duplicates_of ON near_duplicates(of_rowid);
+    "#,
+];
