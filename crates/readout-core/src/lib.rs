@@ -4,7 +4,7 @@
 //! ([`Document`]), text normalisation and content identity ([`normalize`]), the
 //! KCNA dateline parser ([`dateline`]), the MinHash similarity sketch used to find
 //! near-duplicates ([`sketch`]), the search query language ([`query`]) and the
-//! data-pack model ([`pack`]).
+//! data-pack model ([`pack`]), and archive coverage ([`coverage`]).
 //!
 //! ```
 //! use readout_core::{dateline, normalize};
@@ -21,6 +21,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod coverage;
 pub mod dateline;
 pub mod doc;
 pub mod normalize;
