@@ -70,12 +70,29 @@ mod tests {
 
     #[test]
     fn finds_holes_longest_first() {
-        let days = [(d("2024-06-01"), 2), (d("2024-06-02"), 1), (d("2024-06-05"), 1), (d("2024-06-20"), 3)];
+        let days = [
+            (d("2024-06-01"), 2),
+            (d("2024-06-02"), 1),
+            (d("2024-06-05"), 1),
+            (d("2024-06-20"), 3),
+        ];
         let c = summarise(&days, 2).unwrap();
-        assert_eq!((c.span_days, c.days_with_documents, c.documents), (20, 4, 7));
+        assert_eq!(
+            (c.span_days, c.days_with_documents, c.documents),
+            (20, 4, 7)
+        );
         assert_eq!(
             c.gaps,
-            [Gap { from: d("2024-06-06"), to: d("2024-06-19") }, Gap { from: d("2024-06-03"), to: d("2024-06-04") }]
+            [
+                Gap {
+                    from: d("2024-06-06"),
+                    to: d("2024-06-19")
+                },
+                Gap {
+                    from: d("2024-06-03"),
+                    to: d("2024-06-04")
+                }
+            ]
         );
         assert_eq!(summarise(&days, 3).unwrap().gaps.len(), 1);
         assert!(summarise(&[], 1).is_none());

@@ -63,7 +63,9 @@ pub fn find(text: &str) -> Option<Dateline> {
     if place.is_empty()
         || place.len() > 40
         || !place.starts_with(|c: char| c.is_uppercase())
-        || !place.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.')
+        || !place
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.')
     {
         return None;
     }
@@ -86,7 +88,12 @@ pub fn find(text: &str) -> Option<Dateline> {
     if tokens.next().is_some() {
         return None;
     }
-    let (month, day) = match (month_number(a), b.parse::<u32>(), a.parse::<u32>(), month_number(b)) {
+    let (month, day) = match (
+        month_number(a),
+        b.parse::<u32>(),
+        a.parse::<u32>(),
+        month_number(b),
+    ) {
         (Some(m), Ok(d), _, _) => (m, d),
         (_, _, Ok(d), Some(m)) => (m, d),
         _ => return None,
@@ -137,9 +144,18 @@ mod tests {
 
     #[test]
     fn kcna_form() {
-        check("Pyongyang, June 24 (KCNA) -- The talks", Some(("Pyongyang", 6, 24, Some("KCNA"))));
-        check("  Moscow, Sept. 13 (KCNA) -- x", Some(("Moscow", 9, 13, Some("KCNA"))));
-        check("Vladivostok, 13 September (TASS) \u{2014} x", Some(("Vladivostok", 9, 13, Some("TASS"))));
+        check(
+            "Pyongyang, June 24 (KCNA) -- The talks",
+            Some(("Pyongyang", 6, 24, Some("KCNA"))),
+        );
+        check(
+            "  Moscow, Sept. 13 (KCNA) -- x",
+            Some(("Moscow", 9, 13, Some("KCNA"))),
+        );
+        check(
+            "Vladivostok, 13 September (TASS) \u{2014} x",
+            Some(("Vladivostok", 9, 13, Some("TASS"))),
+        );
         check("Pyongyang, May 2 -- x", Some(("Pyongyang", 5, 2, None)));
     }
 
@@ -162,10 +178,16 @@ mod tests {
     #[test]
     fn year_is_the_one_nearest_the_reference() {
         let r = NaiveDate::from_ymd_opt(2012, 1, 3).unwrap();
-        assert_eq!(resolve_year(12, 30, r), NaiveDate::from_ymd_opt(2011, 12, 30));
+        assert_eq!(
+            resolve_year(12, 30, r),
+            NaiveDate::from_ymd_opt(2011, 12, 30)
+        );
         assert_eq!(resolve_year(1, 5, r), NaiveDate::from_ymd_opt(2012, 1, 5));
         assert_eq!(resolve_year(2, 30, r), None);
         let leap = NaiveDate::from_ymd_opt(2013, 1, 1).unwrap();
-        assert_eq!(resolve_year(2, 29, leap), NaiveDate::from_ymd_opt(2012, 2, 29));
+        assert_eq!(
+            resolve_year(2, 29, leap),
+            NaiveDate::from_ymd_opt(2012, 2, 29)
+        );
     }
 }

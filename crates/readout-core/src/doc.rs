@@ -36,7 +36,8 @@ impl DocId {
     pub fn parse(s: &str) -> Result<DocId, InvalidDocId> {
         let ok = !s.is_empty()
             && s.len() <= Self::MAX_LEN
-            && s.bytes().all(|b| b.is_ascii_graphic() && b != b'/' && b != b'\\');
+            && s.bytes()
+                .all(|b| b.is_ascii_graphic() && b != b'/' && b != b'\\');
         if ok {
             Ok(DocId(s.to_owned()))
         } else {

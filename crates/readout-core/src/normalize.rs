@@ -39,8 +39,10 @@ pub fn clean_text(s: &str) -> String {
 fn fold_char(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => '-',
         c => c,
     }
 }
@@ -127,7 +129,10 @@ mod tests {
     #[test]
     fn content_hash_separates_title_from_body() {
         assert_ne!(content_hash("ab", "c"), content_hash("a", "bc"));
-        assert_eq!(content_hash("T", "Body  text"), content_hash("t", "body text"));
+        assert_eq!(
+            content_hash("T", "Body  text"),
+            content_hash("t", "body text")
+        );
     }
 
     #[test]

@@ -66,7 +66,11 @@ pub struct PackError {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].bytes().filter(|b| *b == b'\n').count() + 1
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|b| *b == b'\n')
+        .count()
+        + 1
 }
 
 /// Folds an outlet name for lookup: case, spacing and punctuation do not matter.
@@ -137,7 +141,9 @@ impl Pack {
 
     /// The outlet with this name or alias (case and punctuation ignored).
     pub fn outlet(&self, name: &str) -> Option<&Outlet> {
-        self.outlet_index.get(&outlet_key(name)).map(|i| &self.outlets[*i])
+        self.outlet_index
+            .get(&outlet_key(name))
+            .map(|i| &self.outlets[*i])
     }
 }
 

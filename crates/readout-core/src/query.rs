@@ -16,7 +16,10 @@ pub const MAX_TERMS: usize = 64;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Query {
     /// Words that must appear next to each other, in order. One word is a phrase of one.
-    Phrase { words: Vec<String>, prefix: bool },
+    Phrase {
+        words: Vec<String>,
+        prefix: bool,
+    },
     And(Vec<Query>),
     Or(Vec<Query>),
     /// Documents matching `include` but none of `exclude`.
@@ -133,7 +136,10 @@ impl Parser {
         let mut parts = vec![self.and_expr()?];
         while self.peek() == Some(&Token::Or) {
             self.pos += 1;
-            if matches!(self.peek(), None | Some(Token::Close | Token::Or | Token::And)) {
+            if matches!(
+                self.peek(),
+                None | Some(Token::Close | Token::Or | Token::And)
+            ) {
                 return Err(QueryError::DanglingOperator("OR"));
             }
             parts.push(self.and_expr()?);
@@ -160,9 +166,16 @@ impl Parser {
                     }
                 }
                 Some(Token::Not) | Some(Token::Minus) => {
-                    let op = if self.peek() == Some(&Token::Not) { "NOT" } else { "-" };
+                    let op = if self.peek() == Some(&Token::Not) {
+                        "NOT"
+                    } else {
+                        "-"
+                    };
                     self.pos += 1;
-                    if matches!(self.peek(), None | Some(Token::Close | Token::Or | Token::And)) {
+                    if matches!(
+                        self.peek(),
+                        None | Some(Token::Close | Token::Or | Token::And)
+                    ) {
                         return Err(QueryError::DanglingOperator(op));
                     }
                     exclude.push(self.atom()?);
@@ -219,7 +232,10 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
         return Err(QueryError::TooLong(input.len()));
     }
     let tokens = tokenize(input)?;
-    let terms = tokens.iter().filter(|t| matches!(t, Token::Phrase(..))).count();
+    let terms = tokens
+        .iter()
+        .filter(|t| matches!(t, Token::Phrase(..)))
+        .count();
     if terms == 0 {
         return Err(QueryError::Empty);
     }
@@ -247,20 +263,41 @@ mod tests {
 
     #[test]
     fn phrases_words_and_operators() {
-        assert_eq!(parse("\"Supreme People's Assembly\""), Ok(w(&["supreme", "people", "s", "assembly"])));
-        assert_eq!(parse("alliance Russia"), Ok(Query::And(vec![w(&["alliance"]), w(&["russia"])])));
+        assert_eq!(
+            parse("\"Supreme People's Assembly\""),
+            Ok(w(&["supreme", "people", "s", "assembly"]))
+        );
+        assert_eq!(
+            parse("alliance Russia"),
+            Ok(Query::And(vec![w(&["alliance"]), w(&["russia"])]))
+        );
         assert_eq!(parse("alliance AND Russia"), parse("alliance Russia"));
-        assert_eq!(parse("China OR Russia"), Ok(Query::Or(vec![w(&["china"]), w(&["russia"])])));
+        assert_eq!(
+            parse("China OR Russia"),
+            Ok(Query::Or(vec![w(&["china"]), w(&["russia"])]))
+        );
         assert_eq!(
             parse("alliance -\"south Korea\""),
-            Ok(Query::Not { include: Box::new(w(&["alliance"])), exclude: vec![w(&["south", "korea"])] })
+            Ok(Query::Not {
+                include: Box::new(w(&["alliance"])),
+                exclude: vec![w(&["south", "korea"])]
+            })
         );
         assert_eq!(parse("alliance NOT US"), parse("alliance -US"));
         assert_eq!(parse("Jong-un"), Ok(w(&["jong", "un"])));
-        assert_eq!(parse("missil*"), Ok(Query::Phrase { words: vec!["missil".into()], prefix: true }));
+        assert_eq!(
+            parse("missil*"),
+            Ok(Query::Phrase {
+                words: vec!["missil".into()],
+                prefix: true
+            })
+        );
         assert_eq!(
             parse("(China OR Russia) alliance"),
-            Ok(Query::And(vec![Query::Or(vec![w(&["china"]), w(&["russia"])]), w(&["alliance"])]))
+            Ok(Query::And(vec![
+                Query::Or(vec![w(&["china"]), w(&["russia"])]),
+                w(&["alliance"])
+            ]))
         );
     }
 

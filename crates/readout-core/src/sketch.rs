@@ -15,7 +15,7 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 /// from splitmix64 at compile time so every build sketches alike.
 const PERMUTATIONS: [(u64, u64); BINS] = {
     let mut out = [(0u64, 0u64); BINS];
-    let mut state: u64 = 0x5EED_0F_2EAD_0017;
+    let mut state: u64 = 0x5EED_0F2E_AD00_0017;
     let mut i = 0;
     while i < BINS {
         let mut pair = [0u64; 2];
@@ -82,7 +82,12 @@ impl Sketch {
 
     /// Estimated Jaccard similarity of the two texts' shingle sets.
     pub fn similarity(&self, other: &Sketch) -> f64 {
-        let same = self.0.iter().zip(other.0.iter()).filter(|(a, b)| a == b).count();
+        let same = self
+            .0
+            .iter()
+            .zip(other.0.iter())
+            .filter(|(a, b)| a == b)
+            .count();
         same as f64 / BINS as f64
     }
 
@@ -135,10 +140,19 @@ mod tests {
 
     #[test]
     fn a_lightly_edited_copy_stays_similar_and_shares_a_band() {
-        let edited = STORY.replace("on Tuesday", "on Wednesday").replace("capital", "city");
-        let (a, b) = (Sketch::of_text(STORY).unwrap(), Sketch::of_text(&edited).unwrap());
+        let edited = STORY
+            .replace("on Tuesday", "on Wednesday")
+            .replace("capital", "city");
+        let (a, b) = (
+            Sketch::of_text(STORY).unwrap(),
+            Sketch::of_text(&edited).unwrap(),
+        );
         assert!(a.similarity(&b) > 0.6, "{}", a.similarity(&b));
-        let shared = a.band_keys().iter().filter(|k| b.band_keys().contains(k)).count();
+        let shared = a
+            .band_keys()
+            .iter()
+            .filter(|k| b.band_keys().contains(k))
+            .count();
         assert!(shared > 0);
     }
 
@@ -148,7 +162,10 @@ mod tests {
             the vice-minister said in a statement, warning that the launches would resume if \
             the other side continued to send its own leaflets across the line in the weeks \
             ahead, and that the response would be many times stronger than before.";
-        let (a, b) = (Sketch::of_text(STORY).unwrap(), Sketch::of_text(other).unwrap());
+        let (a, b) = (
+            Sketch::of_text(STORY).unwrap(),
+            Sketch::of_text(other).unwrap(),
+        );
         assert!(a.similarity(&b) < 0.1, "{}", a.similarity(&b));
         assert!(a.band_keys().iter().all(|k| !b.band_keys().contains(k)));
     }

@@ -40,7 +40,10 @@ mod tests {
     #[test]
     fn renders_quoted_terms() {
         let r = |s| render(&parse(s).unwrap());
-        assert_eq!(r("\"Supreme People's Assembly\""), "\"supreme people s assembly\"");
+        assert_eq!(
+            r("\"Supreme People's Assembly\""),
+            "\"supreme people s assembly\""
+        );
         assert_eq!(r("alliance -US"), "(\"alliance\") NOT (\"us\")");
         assert_eq!(r("China OR Russia"), "(\"china\") OR (\"russia\")");
         assert_eq!(r("missil*"), "\"missil\" *");

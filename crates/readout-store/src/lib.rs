@@ -227,7 +227,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.conn.path()).finish()
+        f.debug_struct("Store")
+            .field("path", &self.conn.path())
+            .finish()
     }
 }
 
@@ -271,11 +273,16 @@ impl Store {
         // WAL with synchronous=NORMAL keeps every committed batch consistent
         // across a crash; a power cut may lose only the last batches, never
         // corrupt the file.
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
-        conn.pragma_update(None, "cache_size", -65_536).map_err(open_err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(open_err)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "cache_size", -65_536)
+            .map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(open_err)?;
         let mut store = Store { conn, config };
         store.migrate(shown)?;
         Ok(store)
@@ -283,7 +290,9 @@ impl Store {
 
     fn migrate(&mut self, shown: &str) -> Result<()> {
         let known = schema::MIGRATIONS.len() as u32;
-        let found: u32 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let found: u32 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
         if found > known {
             return Err(StoreError::TooNew {
                 path: shown.to_owned(),
@@ -303,7 +312,9 @@ impl Store {
 
     /// The schema version this store is at.
     pub fn schema_version(&self) -> Result<u32> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// Inserts a batch in one transaction and says what happened to each document.
@@ -436,8 +447,20 @@ impl Store {
                 ))
             },
         )?;
-        let (id, outlet, published, time, guessed, title, body, url, lang, section, audience, attribution) =
-            doc;
+        let (
+            id,
+            outlet,
+            published,
+            time,
+            guessed,
+            title,
+            body,
+            url,
+            lang,
+            section,
+            audience,
+            attribution,
+        ) = doc;
         let time = match time {
             Some(t) => Some(NaiveTime::parse_from_str(&t, "%H:%M:%S").map_err(|_| {
                 StoreError::Corrupt {
@@ -459,9 +482,11 @@ impl Store {
             url,
             lang,
             section,
-            audience: audience.parse::<Audience>().map_err(|_| StoreError::Corrupt {
-                what: format!("audience {audience:?}"),
-            })?,
+            audience: audience
+                .parse::<Audience>()
+                .map_err(|_| StoreError::Corrupt {
+                    what: format!("audience {audience:?}"),
+                })?,
             attribution,
         };
         let mut stmt = self.conn.prepare_cached(
@@ -541,9 +566,12 @@ impl Store {
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )?;
-        let sightings: u64 = self.conn.query_row("SELECT count(*) FROM sightings", [], |r| r.get(0))?;
+        let sightings: u64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sightings", [], |r| r.get(0))?;
         let near_duplicates: u64 =
-            self.conn.query_row("SELECT count(*) FROM near_duplicates", [], |r| r.get(0))?;
+            self.conn
+                .query_row("SELECT count(*) FROM near_duplicates", [], |r| r.get(0))?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT outlet, count(DISTINCT doc_rowid), min(published), max(published)
              FROM sightings GROUP BY outlet ORDER BY count(DISTINCT doc_rowid) DESC, outlet",
@@ -595,7 +623,11 @@ impl Store {
              GROUP BY outlet, published ORDER BY outlet, published",
         )?;
         let rows = stmt.query_map(params![outlet, from.map(date_sql), to.map(date_sql)], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, u64>(2)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, u64>(2)?,
+            ))
         })?;
         rows.map(|row| {
             let (outlet, date, documents) = row?;
@@ -612,7 +644,9 @@ impl Store {
     /// Returns the problems found; empty means consistent.
     pub fn check(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
-        let integrity: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let integrity: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if integrity != "ok" {
             problems.push(format!("integrity_check: {integrity}"));
         }
@@ -631,7 +665,9 @@ impl Store {
             |r| r.get(0),
         )?;
         if orphans > 0 {
-            problems.push(format!("{orphans} documents without sightings or sketches without documents"));
+            problems.push(format!(
+                "{orphans} documents without sightings or sketches without documents"
+            ));
         }
         let fk: Vec<String> = {
             let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
@@ -651,7 +687,12 @@ fn stored_id(s: &str) -> Result<DocId> {
     })
 }
 
-fn insert_one(tx: &Transaction<'_>, item: &NewDocument<'_>, threshold: f64, now: &str) -> Result<InsertOutcome> {
+fn insert_one(
+    tx: &Transaction<'_>,
+    item: &NewDocument<'_>,
+    threshold: f64,
+    now: &str,
+) -> Result<InsertOutcome> {
     let doc = item.doc;
     let published = date_sql(doc.published.date);
     let existing: Option<(i64, String)> = tx
@@ -661,7 +702,9 @@ fn insert_one(tx: &Transaction<'_>, item: &NewDocument<'_>, threshold: f64, now:
     if let Some((rowid, id)) = existing {
         let added = add_sighting(tx, rowid, item, &published)?;
         return Ok(if added {
-            InsertOutcome::ExactDuplicate { of: stored_id(&id)? }
+            InsertOutcome::ExactDuplicate {
+                of: stored_id(&id)?,
+            }
         } else {
             InsertOutcome::AlreadyStored
         });
@@ -702,7 +745,9 @@ fn insert_one(tx: &Transaction<'_>, item: &NewDocument<'_>, threshold: f64, now:
         near = link_near_duplicate(tx, rowid, sketch, threshold)?;
         tx.prepare_cached("INSERT INTO sketches (doc_rowid, signature) VALUES (?1, ?2)")?
             .execute(params![rowid, sketch.to_bytes()])?;
-        let mut band = tx.prepare_cached("INSERT OR IGNORE INTO lsh_bands (band_key, doc_rowid) VALUES (?1, ?2)")?;
+        let mut band = tx.prepare_cached(
+            "INSERT OR IGNORE INTO lsh_bands (band_key, doc_rowid) VALUES (?1, ?2)",
+        )?;
         for key in sketch.band_keys() {
             band.execute(params![key, rowid])?;
         }
@@ -712,7 +757,12 @@ fn insert_one(tx: &Transaction<'_>, item: &NewDocument<'_>, threshold: f64, now:
     })
 }
 
-fn add_sighting(tx: &Transaction<'_>, rowid: i64, item: &NewDocument<'_>, published: &str) -> Result<bool> {
+fn add_sighting(
+    tx: &Transaction<'_>,
+    rowid: i64,
+    item: &NewDocument<'_>,
+    published: &str,
+) -> Result<bool> {
     let n = tx
         .prepare_cached(
             "INSERT OR IGNORE INTO sightings (doc_rowid, source, line, outlet, published, url, section)
@@ -766,8 +816,10 @@ fn link_near_duplicate(
     let Some((of, similarity)) = best else {
         return Ok(None);
     };
-    tx.prepare_cached("INSERT INTO near_duplicates (doc_rowid, of_rowid, similarity) VALUES (?1, ?2, ?3)")?
-        .execute(params![rowid, of, similarity])?;
+    tx.prepare_cached(
+        "INSERT INTO near_duplicates (doc_rowid, of_rowid, similarity) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![rowid, of, similarity])?;
     let id: String = tx
         .prepare_cached("SELECT id FROM documents WHERE rowid = ?1")?
         .query_row([of], |r| r.get(0))?;

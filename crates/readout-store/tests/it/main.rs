@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 use readout_core::{query, Audience, DocId, Document, Published};
-use readout_store::{InsertOutcome, NewDocument, SearchFilter, Store, HIGHLIGHT_END, HIGHLIGHT_START};
+use readout_store::{
+    InsertOutcome, NewDocument, SearchFilter, Store, HIGHLIGHT_END, HIGHLIGHT_START,
+};
 
 fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -35,7 +37,13 @@ fn insert(store: &mut Store, docs: &[Document]) -> Vec<InsertOutcome> {
 
 fn search_ids(store: &Store, q: &str, filter: SearchFilter) -> Vec<String> {
     let q = query::parse(q).unwrap();
-    store.search(&q, &filter).unwrap().hits.into_iter().map(|h| h.title).collect()
+    store
+        .search(&q, &filter)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.title)
+        .collect()
 }
 
 fn corpus() -> Vec<Document> {
@@ -54,12 +62,20 @@ fn quoted_phrase_returns_exactly_the_documents_containing_it_newest_first() {
     insert(&mut store, &corpus());
     // "politburo" holds every word of the phrase, but not next to each other.
     assert_eq!(
-        search_ids(&store, "\"plenary meeting of the central committee\"", SearchFilter::default()),
+        search_ids(
+            &store,
+            "\"plenary meeting of the central committee\"",
+            SearchFilter::default()
+        ),
         ["plenary 2024", "plenary 2023"]
     );
     // Typographic apostrophes match typed ones.
     assert_eq!(
-        search_ids(&store, "\"Workers' Party of Korea\"", SearchFilter::default()),
+        search_ids(
+            &store,
+            "\"Workers' Party of Korea\"",
+            SearchFilter::default()
+        ),
         ["plenary 2021"]
     );
 }
@@ -68,21 +84,43 @@ fn quoted_phrase_returns_exactly_the_documents_containing_it_newest_first() {
 fn boolean_operators_combine_terms() {
     let mut store = Store::open_in_memory().unwrap();
     insert(&mut store, &corpus());
-    assert_eq!(search_ids(&store, "treaty OR politburo", SearchFilter::default()), ["treaty", "politburo"]);
-    assert_eq!(search_ids(&store, "plenary -enlarged", SearchFilter::default()), ["politburo", "plenary 2021"]);
-    assert_eq!(search_ids(&store, "alliance partnership", SearchFilter::default()), ["treaty"]);
-    assert_eq!(search_ids(&store, "allian*", SearchFilter::default()), ["treaty"]);
+    assert_eq!(
+        search_ids(&store, "treaty OR politburo", SearchFilter::default()),
+        ["treaty", "politburo"]
+    );
+    assert_eq!(
+        search_ids(&store, "plenary -enlarged", SearchFilter::default()),
+        ["politburo", "plenary 2021"]
+    );
+    assert_eq!(
+        search_ids(&store, "alliance partnership", SearchFilter::default()),
+        ["treaty"]
+    );
+    assert_eq!(
+        search_ids(&store, "allian*", SearchFilter::default()),
+        ["treaty"]
+    );
 }
 
 #[test]
 fn date_and_outlet_filters_narrow_results() {
     let mut store = Store::open_in_memory().unwrap();
     insert(&mut store, &corpus());
-    let since_2023 = SearchFilter { from: Some(date("2023-01-01")), to: Some(date("2023-12-31")), ..Default::default() };
+    let since_2023 = SearchFilter {
+        from: Some(date("2023-01-01")),
+        to: Some(date("2023-12-31")),
+        ..Default::default()
+    };
     assert_eq!(search_ids(&store, "plenary", since_2023), ["plenary 2023"]);
-    let rodong = SearchFilter { outlet: Some("rodong sinmun".into()), ..Default::default() };
+    let rodong = SearchFilter {
+        outlet: Some("rodong sinmun".into()),
+        ..Default::default()
+    };
     assert_eq!(search_ids(&store, "central OR treaty", rodong), ["treaty"]);
-    let limited = SearchFilter { limit: 1, ..Default::default() };
+    let limited = SearchFilter {
+        limit: 1,
+        ..Default::default()
+    };
     let q = query::parse("plenary").unwrap();
     let r = store.search(&q, &limited).unwrap();
     assert_eq!((r.total, r.hits.len()), (4, 1));
@@ -95,7 +133,9 @@ fn snippets_highlight_the_match() {
     let q = query::parse("\"comprehensive strategic partnership\"").unwrap();
     let hit = &store.search(&q, &SearchFilter::default()).unwrap().hits[0];
     assert!(
-        hit.snippet.contains(&format!("{HIGHLIGHT_START}Comprehensive Strategic Partnership{HIGHLIGHT_END}")),
+        hit.snippet.contains(&format!(
+            "{HIGHLIGHT_START}Comprehensive Strategic Partnership{HIGHLIGHT_END}"
+        )),
         "{:?}",
         hit.snippet
     );
@@ -105,15 +145,29 @@ fn snippets_highlight_the_match() {
 fn exact_duplicates_are_stored_once_with_every_location() {
     let mut store = Store::open_in_memory().unwrap();
     let a = doc("KCNA", "2024-06-20", "Treaty", "Text of the treaty.");
-    let mut b = doc("Pyongyang Times", "2024-06-21", "TREATY", "Text  of the treaty.");
+    let mut b = doc(
+        "Pyongyang Times",
+        "2024-06-21",
+        "TREATY",
+        "Text  of the treaty.",
+    );
     b.id = a.id.clone();
-    let items = [NewDocument::new(&a, "a.jsonl", 1), NewDocument::new(&b, "b.jsonl", 7)];
+    let items = [
+        NewDocument::new(&a, "a.jsonl", 1),
+        NewDocument::new(&b, "b.jsonl", 7),
+    ];
     let out = store.insert_batch(&items).unwrap();
     assert_eq!(out[1], InsertOutcome::ExactDuplicate { of: a.id.clone() });
     let stored = store.document(a.id.as_str()).unwrap().unwrap();
-    let places: Vec<(&str, u64, &str)> =
-        stored.sightings.iter().map(|s| (s.source.as_str(), s.line, s.outlet.as_str())).collect();
-    assert_eq!(places, [("a.jsonl", 1, "KCNA"), ("b.jsonl", 7, "Pyongyang Times")]);
+    let places: Vec<(&str, u64, &str)> = stored
+        .sightings
+        .iter()
+        .map(|s| (s.source.as_str(), s.line, s.outlet.as_str()))
+        .collect();
+    assert_eq!(
+        places,
+        [("a.jsonl", 1, "KCNA"), ("b.jsonl", 7, "Pyongyang Times")]
+    );
     let stats = store.stats().unwrap();
     assert_eq!((stats.documents, stats.exact_duplicates), (1, 1));
 }
@@ -124,7 +178,10 @@ fn inserting_the_same_batch_twice_changes_nothing() {
     insert(&mut store, &corpus());
     let before = store.stats().unwrap();
     let again = insert(&mut store, &corpus());
-    assert!(again.iter().all(|o| *o == InsertOutcome::AlreadyStored), "{again:?}");
+    assert!(
+        again.iter().all(|o| *o == InsertOutcome::AlreadyStored),
+        "{again:?}"
+    );
     assert_eq!(store.stats().unwrap(), before);
 }
 
@@ -136,7 +193,12 @@ fn a_given_id_taken_by_other_text_is_a_conflict_and_stores_nothing() {
     a.id = DocId::parse("same-id").unwrap();
     b.id = a.id.clone();
     let out = insert(&mut store, &[a, b]);
-    assert_eq!(out[1], InsertOutcome::IdConflict { id: DocId::parse("same-id").unwrap() });
+    assert_eq!(
+        out[1],
+        InsertOutcome::IdConflict {
+            id: DocId::parse("same-id").unwrap()
+        }
+    );
     assert_eq!(store.stats().unwrap().documents, 1);
     assert_eq!(store.document("same-id").unwrap().unwrap().doc.title, "A");
 }
@@ -158,18 +220,35 @@ fn near_duplicates_are_linked_to_the_earlier_document() {
         "Pyongyang Times",
         "2024-06-03",
         "Statement of vice-minister",
-        &STATEMENT.replace("for now", "for the time being").replace("at once", "immediately"),
+        &STATEMENT
+            .replace("for now", "for the time being")
+            .replace("at once", "immediately"),
     );
-    let unrelated = doc("KCNA", "2024-06-03", "Farm", &STATEMENT.split(' ').rev().collect::<Vec<_>>().join(" "));
-    let out = insert(&mut store, &[original.clone(), copy.clone(), unrelated.clone()]);
+    let unrelated = doc(
+        "KCNA",
+        "2024-06-03",
+        "Farm",
+        &STATEMENT.split(' ').rev().collect::<Vec<_>>().join(" "),
+    );
+    let out = insert(
+        &mut store,
+        &[original.clone(), copy.clone(), unrelated.clone()],
+    );
     match &out[1] {
-        InsertOutcome::New { near_duplicate_of: Some((id, sim)) } => {
+        InsertOutcome::New {
+            near_duplicate_of: Some((id, sim)),
+        } => {
             assert_eq!(id, &original.id);
             assert!(*sim >= 0.7, "{sim}");
         }
         other => panic!("copy not linked: {other:?}"),
     }
-    assert_eq!(out[2], InsertOutcome::New { near_duplicate_of: None });
+    assert_eq!(
+        out[2],
+        InsertOutcome::New {
+            near_duplicate_of: None
+        }
+    );
     let shown = store.document(original.id.as_str()).unwrap().unwrap();
     assert_eq!(shown.near_duplicates.len(), 1);
     assert_eq!(shown.near_duplicates[0].id, copy.id);
@@ -194,15 +273,27 @@ fn coverage_counts_documents_per_outlet_and_day() {
         .into_iter()
         .map(|d| (d.outlet, d.date.to_string(), d.documents))
         .collect();
-    assert_eq!(days, [("KCNA".into(), "2024-06-01".into(), 2), ("KCNA".into(), "2024-06-03".into(), 1)]);
-    assert_eq!(store.coverage(None, Some(date("2024-06-02")), Some(date("2024-06-02"))).unwrap().len(), 1);
+    assert_eq!(
+        days,
+        [
+            ("KCNA".into(), "2024-06-01".into(), 2),
+            ("KCNA".into(), "2024-06-03".into(), 1)
+        ]
+    );
+    assert_eq!(
+        store
+            .coverage(None, Some(date("2024-06-02")), Some(date("2024-06-02")))
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[test]
 fn ids_resolve_by_unique_prefix() {
     let mut store = Store::open_in_memory().unwrap();
     let d = doc("KCNA", "2024-06-01", "a", "one");
-    insert(&mut store, &[d.clone()]);
+    insert(&mut store, std::slice::from_ref(&d));
     let prefix = &d.id.as_str()[..6];
     assert_eq!(store.document(prefix).unwrap().unwrap().doc.id, d.id);
     assert!(store.document("zzzz").unwrap().is_none());
@@ -231,10 +322,25 @@ fn store_file_reopens_at_current_schema_and_refuses_newer_ones() {
 #[test]
 fn hostile_text_is_stored_verbatim_and_never_read_as_query_syntax() {
     let mut store = Store::open_in_memory().unwrap();
-    insert(&mut store, &[doc("KCNA", "2024-06-01", "x'); DROP TABLE documents;--", "NEAR(a b) \"quoted\" body*")]);
+    insert(
+        &mut store,
+        &[doc(
+            "KCNA",
+            "2024-06-01",
+            "x'); DROP TABLE documents;--",
+            "NEAR(a b) \"quoted\" body*",
+        )],
+    );
     for q in ["\"DROP TABLE\"", "NEAR", "body*", "x DROP documents"] {
         let parsed = query::parse(q).unwrap();
-        assert_eq!(store.search(&parsed, &SearchFilter::default()).unwrap().total, 1, "{q}");
+        assert_eq!(
+            store
+                .search(&parsed, &SearchFilter::default())
+                .unwrap()
+                .total,
+            1,
+            "{q}"
+        );
     }
     assert_eq!(store.stats().unwrap().documents, 1);
 }

@@ -1,0 +1,213 @@
+//! The ingest pipeline: read files on one thread, fingerprint records in
+//! parallel, and store them in batches, one transaction each.
+//!
+//! A batch is the unit of crash safety: a process killed mid-ingest leaves the
+//! batches committed so far and nothing of the one in flight, and a rerun skips
+//! what is stored (same text from the same place) and completes the rest.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+
+use rayon::prelude::*;
+use readout_core::sketch::Sketch;
+use readout_store::{InsertOutcome, NewDocument, Store};
+use serde::Serialize;
+
+use crate::discover::SourceFile;
+use crate::record::{Location, ReadItem, Record, Rejection};
+use crate::{read_file, IngestError, ReadConfig};
+
+/// How the pipeline runs.
+#[derive(Debug, Clone)]
+pub struct IngestConfig {
+    pub read: ReadConfig,
+    /// Records per transaction.
+    pub batch_size: usize,
+}
+
+impl Default for IngestConfig {
+    fn default() -> Self {
+        IngestConfig {
+            read: ReadConfig::default(),
+            batch_size: 1_000,
+        }
+    }
+}
+
+/// What an ingest did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct IngestSummary {
+    pub files: u64,
+    /// Records read, accepted or not.
+    pub records: u64,
+    /// New documents stored (near-duplicates included).
+    pub accepted: u64,
+    /// New documents linked to an earlier one as near-duplicates.
+    pub near_duplicates: u64,
+    /// Records whose text was already stored from elsewhere: a location was added.
+    pub exact_duplicates: u64,
+    /// Records already stored from the same place: nothing changed.
+    pub already_stored: u64,
+    pub rejected: u64,
+    /// Bytes read from disk (compressed size for compressed files).
+    pub bytes: u64,
+}
+
+/// Hears about the pipeline's progress and problems as they happen.
+pub trait Observer {
+    /// Bytes read so far out of the total size of the files.
+    fn progress(&mut self, _done: u64, _total: u64) {}
+    fn rejected(&mut self, _rejection: &Rejection) {}
+    fn note(&mut self, _location: &Location, _note: &str) {}
+    fn near_duplicate(&mut self, _location: &Location, _doc: &str, _of: &str, _similarity: f64) {}
+}
+
+/// An observer that ignores everything.
+pub struct Quiet;
+impl Observer for Quiet {}
+
+struct Batch {
+    items: Vec<(usize, ReadItem)>,
+}
+
+/// Reads `files` and stores their records.
+///
+/// Per-record problems are reported to `observer` and counted; an error is
+/// returned only when the store fails, and then every batch committed before
+/// it stays committed.
+pub fn ingest(
+    store: &mut Store,
+    files: &[SourceFile],
+    config: &IngestConfig,
+    observer: &mut dyn Observer,
+) -> Result<IngestSummary, IngestError> {
+    let total: u64 = files.iter().map(|f| f.size).sum();
+    let progress = AtomicU64::new(0);
+    let sources: Vec<String> = files.iter().map(source_name).collect();
+    let batch_size = config.batch_size.max(1);
+    let mut summary = IngestSummary {
+        files: files.len() as u64,
+        ..Default::default()
+    };
+
+    std::thread::scope(|scope| -> Result<(), IngestError> {
+        // Two batches in flight: one being read while one is stored.
+        let (tx, rx) = mpsc::sync_channel::<Batch>(2);
+        let progress = &progress;
+        let reader = scope.spawn(move || {
+            let mut batch = Vec::with_capacity(batch_size);
+            for (index, file) in files.iter().enumerate() {
+                let mut sink = |item: ReadItem| {
+                    batch.push((index, item));
+                    if batch.len() >= batch_size {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(batch_size));
+                        // A closed channel means the store side stopped on an
+                        // error; the rest of the input is not wanted.
+                        let _ = tx.send(Batch { items: full });
+                    }
+                };
+                if let Err(e) = read_file(file, &config.read, progress, &mut sink) {
+                    sink(Err(Rejection {
+                        location: Location {
+                            source: file.display_name(),
+                            line: 0,
+                        },
+                        reason: e.to_string(),
+                    }));
+                }
+            }
+            if !batch.is_empty() {
+                let _ = tx.send(Batch { items: batch });
+            }
+        });
+
+        for batch in rx {
+            store_batch(store, batch, &sources, &mut summary, observer)?;
+            observer.progress(progress.load(Ordering::Relaxed), total);
+        }
+        reader.join().expect("the reader thread panicked");
+        Ok(())
+    })?;
+    summary.bytes = progress.load(Ordering::Relaxed);
+    Ok(summary)
+}
+
+/// The name a file's sightings are stored under: its canonical path, so that
+/// the same file named from another folder is still the same place.
+fn source_name(file: &SourceFile) -> String {
+    if file.is_stdin() {
+        return file.display_name();
+    }
+    std::fs::canonicalize(&file.path)
+        .unwrap_or_else(|_| Path::new(&file.path).to_path_buf())
+        .display()
+        .to_string()
+}
+
+fn store_batch(
+    store: &mut Store,
+    batch: Batch,
+    sources: &[String],
+    summary: &mut IngestSummary,
+    observer: &mut dyn Observer,
+) -> Result<(), IngestError> {
+    let mut records: Vec<(usize, Record)> = Vec::with_capacity(batch.items.len());
+    for (file, item) in batch.items {
+        summary.records += 1;
+        match item {
+            Ok(r) => {
+                for note in &r.notes {
+                    observer.note(&r.location, note);
+                }
+                records.push((file, r));
+            }
+            Err(rejection) => {
+                summary.rejected += 1;
+                observer.rejected(&rejection);
+            }
+        }
+    }
+    let fingerprints: Vec<([u8; 32], Option<Sketch>)> = records
+        .par_iter()
+        .map(|(_, r)| (r.doc.content_hash(), Sketch::of_text(&r.doc.body)))
+        .collect();
+    let items: Vec<NewDocument<'_>> = records
+        .iter()
+        .zip(fingerprints)
+        .map(|((file, r), (content_hash, sketch))| NewDocument {
+            doc: &r.doc,
+            content_hash,
+            sketch,
+            source: &sources[*file],
+            line: r.location.line,
+        })
+        .collect();
+    let outcomes = store.insert_batch(&items)?;
+    for ((_, record), outcome) in records.iter().zip(outcomes) {
+        match outcome {
+            InsertOutcome::New { near_duplicate_of } => {
+                summary.accepted += 1;
+                if let Some((of, similarity)) = near_duplicate_of {
+                    summary.near_duplicates += 1;
+                    observer.near_duplicate(
+                        &record.location,
+                        record.doc.id.as_str(),
+                        of.as_str(),
+                        similarity,
+                    );
+                }
+            }
+            InsertOutcome::ExactDuplicate { .. } => summary.exact_duplicates += 1,
+            InsertOutcome::AlreadyStored => summary.already_stored += 1,
+            InsertOutcome::IdConflict { id } => {
+                summary.rejected += 1;
+                observer.rejected(&Rejection {
+                    location: record.location.clone(),
+                    reason: format!("id {id} is already stored with a different text"),
+                });
+            }
+        }
+    }
+    Ok(())
+}
