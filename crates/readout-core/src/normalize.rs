@@ -54,27 +54,22 @@ fn fold_char(c: char) -> char {
 /// Two texts with the same key are exact duplicates.
 pub fn content_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    let mut push = |c: char, out: &mut String| {
-        if c.is_whitespace() || c.is_control() {
-            pending_space = !out.is_empty();
-            return;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        for l in fold_char(c).to_lowercase() {
-            out.push(l);
-        }
-    };
     if s.is_ascii() {
-        for c in s.chars() {
-            push(c, &mut out);
-        }
+        content_key_ascii(s.as_bytes(), &mut out);
     } else {
+        let mut pending_space = false;
         for c in s.nfkc() {
-            push(c, &mut out);
+            if c.is_whitespace() || c.is_control() {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            for l in fold_char(c).to_lowercase() {
+                out.push(l);
+            }
         }
     }
     let trimmed = out.trim_end_matches(" -0-").trim_end();
@@ -84,6 +79,30 @@ pub fn content_key(s: &str) -> String {
     let len = trimmed.len();
     out.truncate(len);
     out
+}
+
+/// The ASCII path of [`content_key`]: byte by byte, with no Unicode tables.
+/// Most archives are ASCII, and this is the hot loop of an ingest.
+fn content_key_ascii(bytes: &[u8], out: &mut String) {
+    let mut buf = Vec::with_capacity(bytes.len());
+    let mut pending_space = false;
+    for &b in bytes {
+        if b <= b' ' || b == 0x7f {
+            pending_space = !buf.is_empty();
+            continue;
+        }
+        if pending_space {
+            buf.push(b' ');
+            pending_space = false;
+        }
+        buf.push(if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        });
+    }
+    // Only ASCII bytes were pushed.
+    out.push_str(std::str::from_utf8(&buf).unwrap_or_default());
 }
 
 /// The exact-duplicate hash of a document: BLAKE3 of the keys of its title and body.

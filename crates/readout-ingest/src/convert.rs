@@ -227,6 +227,7 @@ struct Prepared {
     lang: Option<String>,
     section: Option<String>,
     attribution: Option<String>,
+    content_hash: [u8; 32],
 }
 
 impl Prepared {
@@ -246,6 +247,7 @@ impl Prepared {
             },
             location: self.location,
             notes: self.notes,
+            content_hash: self.content_hash,
         }
     }
 }
@@ -411,7 +413,10 @@ impl<'a> Converter<'a> {
             return Err("body is empty".to_owned());
         }
         if is_missing_value(&body) {
-            return Err(format!("body is {:?}, a placeholder for a missing value", body.trim()));
+            return Err(format!(
+                "body is {:?}, a placeholder for a missing value",
+                body.trim()
+            ));
         }
         let mut title = one_line(raw.title.as_deref().unwrap_or(""));
         if let Some((cut, _)) = title.char_indices().nth(MAX_TITLE_CHARS) {
@@ -479,14 +484,16 @@ impl<'a> Converter<'a> {
             .or(known.map(|o| o.audience))
             .unwrap_or(Audience::Unknown);
 
+        let content_hash = normalize::content_hash(&title, &body);
         let id = match raw.id.as_deref().map(str::trim) {
             Some(s) => DocId::parse(s).map_err(|e| e.to_string())?,
-            None => DocId::from_content_hash(&normalize::content_hash(&title, &body)),
+            None => DocId::from_content_hash(&content_hash),
         };
 
         let prepared = Prepared {
             location,
             notes,
+            content_hash,
             id,
             outlet,
             audience,

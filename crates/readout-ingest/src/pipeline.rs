@@ -22,15 +22,21 @@ use crate::{read_file, IngestError, ReadConfig};
 #[derive(Debug, Clone)]
 pub struct IngestConfig {
     pub read: ReadConfig,
-    /// Records per transaction.
+    /// Most records per transaction. Larger batches index faster (the
+    /// full-text index flushes a segment per transaction); a crash loses at
+    /// most the batch in flight.
     pub batch_size: usize,
+    /// Most text per transaction, in bytes, so that large records do not make
+    /// a batch hold gigabytes.
+    pub batch_bytes: usize,
 }
 
 impl Default for IngestConfig {
     fn default() -> Self {
         IngestConfig {
             read: ReadConfig::default(),
-            batch_size: 1_000,
+            batch_size: 5_000,
+            batch_bytes: 32 * 1024 * 1024,
         }
     }
 }
@@ -67,8 +73,27 @@ pub trait Observer {
 pub struct Quiet;
 impl Observer for Quiet {}
 
+/// Records read from files, each with the index of its file and, for a
+/// record read well, its similarity sketch (computed on the reading side, so
+/// that the store's thread only writes).
 struct Batch {
-    items: Vec<(usize, ReadItem)>,
+    items: Vec<(usize, ReadItem, Option<Sketch>)>,
+}
+
+impl Batch {
+    fn sketched(items: Vec<(usize, ReadItem)>) -> Batch {
+        let items = items
+            .into_par_iter()
+            .map(|(file, item)| {
+                let sketch = item
+                    .as_ref()
+                    .ok()
+                    .and_then(|r| Sketch::of_text(&r.doc.body));
+                (file, item, sketch)
+            })
+            .collect();
+        Batch { items }
+    }
 }
 
 /// Reads `files` and stores their records.
@@ -95,16 +120,22 @@ pub fn ingest(
         // Two batches in flight: one being read while one is stored.
         let (tx, rx) = mpsc::sync_channel::<Batch>(2);
         let progress = &progress;
+        let batch_bytes = config.batch_bytes.max(1);
         let reader = scope.spawn(move || {
-            let mut batch = Vec::with_capacity(batch_size);
+            let mut batch = Vec::new();
+            let mut bytes = 0usize;
             for (index, file) in files.iter().enumerate() {
                 let mut sink = |item: ReadItem| {
+                    if let Ok(r) = &item {
+                        bytes += r.doc.body.len() + r.doc.title.len();
+                    }
                     batch.push((index, item));
-                    if batch.len() >= batch_size {
-                        let full = std::mem::replace(&mut batch, Vec::with_capacity(batch_size));
+                    if batch.len() >= batch_size || bytes >= batch_bytes {
+                        let full = std::mem::take(&mut batch);
+                        bytes = 0;
                         // A closed channel means the store side stopped on an
                         // error; the rest of the input is not wanted.
-                        let _ = tx.send(Batch { items: full });
+                        let _ = tx.send(Batch::sketched(full));
                     }
                 };
                 if let Err(e) = read_file(file, &config.read, progress, &mut sink) {
@@ -118,7 +149,7 @@ pub fn ingest(
                 }
             }
             if !batch.is_empty() {
-                let _ = tx.send(Batch { items: batch });
+                let _ = tx.send(Batch::sketched(batch));
             }
         });
 
@@ -152,15 +183,15 @@ fn store_batch(
     summary: &mut IngestSummary,
     observer: &mut dyn Observer,
 ) -> Result<(), IngestError> {
-    let mut records: Vec<(usize, Record)> = Vec::with_capacity(batch.items.len());
-    for (file, item) in batch.items {
+    let mut records: Vec<(usize, Record, Option<Sketch>)> = Vec::with_capacity(batch.items.len());
+    for (file, item, sketch) in batch.items {
         summary.records += 1;
         match item {
             Ok(r) => {
                 for note in &r.notes {
                     observer.note(&r.location, note);
                 }
-                records.push((file, r));
+                records.push((file, r, sketch));
             }
             Err(rejection) => {
                 summary.rejected += 1;
@@ -168,23 +199,18 @@ fn store_batch(
             }
         }
     }
-    let fingerprints: Vec<([u8; 32], Option<Sketch>)> = records
-        .par_iter()
-        .map(|(_, r)| (r.doc.content_hash(), Sketch::of_text(&r.doc.body)))
-        .collect();
     let items: Vec<NewDocument<'_>> = records
-        .iter()
-        .zip(fingerprints)
-        .map(|((file, r), (content_hash, sketch))| NewDocument {
+        .iter_mut()
+        .map(|(file, r, sketch)| NewDocument {
             doc: &r.doc,
-            content_hash,
-            sketch,
+            content_hash: r.content_hash,
+            sketch: sketch.take(),
             source: &sources[*file],
             line: r.location.line,
         })
         .collect();
     let outcomes = store.insert_batch(&items)?;
-    for ((_, record), outcome) in records.iter().zip(outcomes) {
+    for ((_, record, _), outcome) in records.iter().zip(outcomes) {
         match outcome {
             InsertOutcome::New { near_duplicate_of } => {
                 summary.accepted += 1;

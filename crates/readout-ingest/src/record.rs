@@ -26,6 +26,8 @@ pub struct Record {
     /// Things a person should know about how the record was read, such as a
     /// year guessed from neighbouring records. Reported, never fatal.
     pub notes: Vec<String>,
+    /// [`Document::content_hash`], computed once by the reader.
+    pub content_hash: [u8; 32],
 }
 
 /// A record that could not be read, and why.

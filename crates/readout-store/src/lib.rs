@@ -31,6 +31,7 @@
 mod fts;
 mod schema;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveTime, Utc};
@@ -74,7 +75,7 @@ pub struct StoreConfig {
 impl Default for StoreConfig {
     fn default() -> Self {
         StoreConfig {
-            near_duplicate_threshold: 0.7,
+            near_duplicate_threshold: 0.8,
         }
     }
 }
@@ -318,13 +319,32 @@ impl Store {
     }
 
     /// Inserts a batch in one transaction and says what happened to each document.
+    ///
+    /// Near-duplicates are looked for among stored documents and among the
+    /// batch's earlier documents, exactly as if the batch were inserted one
+    /// document at a time; the band keys of the whole batch are then written in
+    /// key order, which keeps the index writes local.
     pub fn insert_batch(&mut self, batch: &[NewDocument<'_>]) -> Result<Vec<InsertOutcome>> {
         let threshold = self.config.near_duplicate_threshold;
         let tx = self.conn.transaction()?;
         let mut outcomes = Vec::with_capacity(batch.len());
         let now = Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        for item in batch {
-            outcomes.push(insert_one(&tx, item, threshold, &now)?);
+        // (position in batch, rowid) of documents stored new, with a sketch.
+        let mut sketched: Vec<(usize, i64)> = Vec::new();
+        for (i, item) in batch.iter().enumerate() {
+            let (outcome, rowid) = insert_one(&tx, item, &now)?;
+            if let (Some(rowid), Some(_)) = (rowid, &item.sketch) {
+                sketched.push((i, rowid));
+            }
+            outcomes.push(outcome);
+        }
+        if !sketched.is_empty() {
+            let links = link_near_duplicates(&tx, batch, &sketched, threshold)?;
+            for (i, link) in links {
+                outcomes[i] = InsertOutcome::New {
+                    near_duplicate_of: Some(link),
+                };
+            }
         }
         tx.commit()?;
         Ok(outcomes)
@@ -687,12 +707,13 @@ fn stored_id(s: &str) -> Result<DocId> {
     })
 }
 
+/// Stores one document (or a sighting of a stored one); returns the rowid of a
+/// newly stored document.
 fn insert_one(
     tx: &Transaction<'_>,
     item: &NewDocument<'_>,
-    threshold: f64,
     now: &str,
-) -> Result<InsertOutcome> {
+) -> Result<(InsertOutcome, Option<i64>)> {
     let doc = item.doc;
     let published = date_sql(doc.published.date);
     let existing: Option<(i64, String)> = tx
@@ -701,19 +722,20 @@ fn insert_one(
         .optional()?;
     if let Some((rowid, id)) = existing {
         let added = add_sighting(tx, rowid, item, &published)?;
-        return Ok(if added {
+        let outcome = if added {
             InsertOutcome::ExactDuplicate {
                 of: stored_id(&id)?,
             }
         } else {
             InsertOutcome::AlreadyStored
-        });
+        };
+        return Ok((outcome, None));
     }
     let taken: bool = tx
         .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?
         .exists([doc.id.as_str()])?;
     if taken {
-        return Ok(InsertOutcome::IdConflict { id: doc.id.clone() });
+        return Ok((InsertOutcome::IdConflict { id: doc.id.clone() }, None));
     }
     tx.prepare_cached(
         "INSERT INTO documents (id, content_hash, outlet, published, published_time, date_guessed,
@@ -740,21 +762,12 @@ fn insert_one(
     tx.prepare_cached("INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
         .execute(params![rowid, doc.title, doc.body])?;
     add_sighting(tx, rowid, item, &published)?;
-    let mut near = None;
-    if let Some(sketch) = &item.sketch {
-        near = link_near_duplicate(tx, rowid, sketch, threshold)?;
-        tx.prepare_cached("INSERT INTO sketches (doc_rowid, signature) VALUES (?1, ?2)")?
-            .execute(params![rowid, sketch.to_bytes()])?;
-        let mut band = tx.prepare_cached(
-            "INSERT OR IGNORE INTO lsh_bands (band_key, doc_rowid) VALUES (?1, ?2)",
-        )?;
-        for key in sketch.band_keys() {
-            band.execute(params![key, rowid])?;
-        }
-    }
-    Ok(InsertOutcome::New {
-        near_duplicate_of: near,
-    })
+    Ok((
+        InsertOutcome::New {
+            near_duplicate_of: None,
+        },
+        Some(rowid),
+    ))
 }
 
 fn add_sighting(
@@ -780,48 +793,144 @@ fn add_sighting(
     Ok(n > 0)
 }
 
-/// Finds the most similar stored document among those sharing an LSH band and
-/// links `rowid` to it if the similarity reaches the threshold.
-fn link_near_duplicate(
+/// Links each newly stored document of a batch to its most similar earlier
+/// document (stored before the batch, or earlier in it) among those sharing an
+/// LSH band, when the similarity reaches the threshold; then stores the
+/// batch's sketches and band keys. Returns (position in batch, link) pairs.
+fn link_near_duplicates(
     tx: &Transaction<'_>,
-    rowid: i64,
-    sketch: &Sketch,
+    batch: &[NewDocument<'_>],
+    sketched: &[(usize, i64)],
     threshold: f64,
-) -> Result<Option<(DocId, f64)>> {
-    let keys = sketch.band_keys();
-    let mut candidates: Vec<i64> = Vec::new();
+) -> Result<Vec<(usize, (DocId, f64))>> {
+    let sketch_of = |i: usize| {
+        batch[i]
+            .sketch
+            .as_ref()
+            .expect("only sketched documents are listed")
+    };
+    let keys: Vec<[i64; readout_core::sketch::BANDS]> = sketched
+        .iter()
+        .map(|(i, _)| sketch_of(*i).band_keys())
+        .collect();
+
+    // Documents stored before this batch that share a band with any of it.
+    let mut all_keys: Vec<i64> = keys.iter().flatten().copied().collect();
+    all_keys.sort_unstable();
+    all_keys.dedup();
+    let mut by_key: HashMap<i64, Vec<i64>> = HashMap::new();
     {
-        let mut stmt = tx.prepare_cached("SELECT doc_rowid FROM lsh_bands WHERE band_key = ?1")?;
-        for key in keys {
-            for r in stmt.query_map([key], |r| r.get::<_, i64>(0))? {
-                candidates.push(r?);
+        let mut stmt = tx.prepare_cached(
+            "SELECT band_key, doc_rowid FROM lsh_bands
+             WHERE band_key IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map([json_list(&all_keys)], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (key, rowid) = row?;
+            by_key.entry(key).or_default().push(rowid);
+        }
+    }
+    let mut stored_rowids: Vec<i64> = by_key.values().flatten().copied().collect();
+    stored_rowids.sort_unstable();
+    stored_rowids.dedup();
+    let mut sketches: HashMap<i64, Sketch> =
+        HashMap::with_capacity(stored_rowids.len() + sketched.len());
+    {
+        let mut stmt = tx.prepare_cached(
+            "SELECT doc_rowid, signature FROM sketches
+             WHERE doc_rowid IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map([json_list(&stored_rowids)], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })?;
+        for row in rows {
+            let (rowid, bytes) = row?;
+            let sketch = Sketch::from_bytes(&bytes).ok_or_else(|| StoreError::Corrupt {
+                what: format!("sketch of document row {rowid}"),
+            })?;
+            sketches.insert(rowid, sketch);
+        }
+    }
+
+    let mut links = Vec::new();
+    let mut link_rows: Vec<(i64, i64, f64)> = Vec::new();
+    for ((i, rowid), doc_keys) in sketched.iter().zip(&keys) {
+        let sketch = sketch_of(*i);
+        let mut candidates: Vec<i64> = doc_keys
+            .iter()
+            .filter_map(|k| by_key.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut best: Option<(i64, f64)> = None;
+        for cand in candidates {
+            let Some(other) = sketches.get(&cand) else {
+                continue;
+            };
+            let s = sketch.similarity(other);
+            // Ties go to the earliest-stored document: the one nearest the original.
+            if s >= threshold && best.is_none_or(|(_, b)| s > b) {
+                best = Some((cand, s));
             }
         }
-    }
-    candidates.sort_unstable();
-    candidates.dedup();
-    let mut best: Option<(i64, f64)> = None;
-    let mut sig = tx.prepare_cached("SELECT signature FROM sketches WHERE doc_rowid = ?1")?;
-    for cand in candidates {
-        let bytes: Vec<u8> = sig.query_row([cand], |r| r.get(0))?;
-        let other = Sketch::from_bytes(&bytes).ok_or_else(|| StoreError::Corrupt {
-            what: format!("sketch of document row {cand}"),
-        })?;
-        let s = sketch.similarity(&other);
-        // Ties go to the earliest-stored document: the one nearest the original.
-        if s >= threshold && best.is_none_or(|(_, b)| s > b) {
-            best = Some((cand, s));
+        if let Some((of, similarity)) = best {
+            link_rows.push((*rowid, of, similarity));
+            links.push((*i, of, similarity));
         }
+        // Later documents of the batch see this one as a candidate.
+        for k in doc_keys {
+            by_key.entry(*k).or_default().push(*rowid);
+        }
+        sketches.insert(*rowid, sketch.clone());
     }
-    let Some((of, similarity)) = best else {
-        return Ok(None);
-    };
-    tx.prepare_cached(
+
+    let mut insert_link = tx.prepare_cached(
         "INSERT INTO near_duplicates (doc_rowid, of_rowid, similarity) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(params![rowid, of, similarity])?;
-    let id: String = tx
-        .prepare_cached("SELECT id FROM documents WHERE rowid = ?1")?
-        .query_row([of], |r| r.get(0))?;
-    Ok(Some((stored_id(&id)?, similarity)))
+    )?;
+    for (rowid, of, similarity) in &link_rows {
+        insert_link.execute(params![rowid, of, similarity])?;
+    }
+    let mut insert_sketch =
+        tx.prepare_cached("INSERT INTO sketches (doc_rowid, signature) VALUES (?1, ?2)")?;
+    for (i, rowid) in sketched {
+        insert_sketch.execute(params![rowid, sketch_of(*i).to_bytes()])?;
+    }
+    let mut bands: Vec<(i64, i64)> = sketched
+        .iter()
+        .zip(&keys)
+        .flat_map(|((_, rowid), ks)| ks.iter().map(move |k| (*k, *rowid)))
+        .collect();
+    bands.sort_unstable();
+    let mut insert_band =
+        tx.prepare_cached("INSERT OR IGNORE INTO lsh_bands (band_key, doc_rowid) VALUES (?1, ?2)")?;
+    for (key, rowid) in bands {
+        insert_band.execute(params![key, rowid])?;
+    }
+
+    let mut id_of = tx.prepare_cached("SELECT id FROM documents WHERE rowid = ?1")?;
+    links
+        .into_iter()
+        .map(|(i, of, similarity)| {
+            let id: String = id_of.query_row([of], |r| r.get(0))?;
+            Ok((i, (stored_id(&id)?, similarity)))
+        })
+        .collect()
+}
+
+/// A JSON array of integers, for `json_each`: one bound parameter for a whole list.
+fn json_list(values: &[i64]) -> String {
+    let mut s = String::with_capacity(values.len() * 20 + 2);
+    s.push('[');
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            s.push(',');
+        }
+        s.push_str(&v.to_string());
+    }
+    s.push(']');
+    s
 }

@@ -40,8 +40,10 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE VIRTUAL TABLE documents_fts USING fts5(
         title, body,
         content = 'documents', content_rowid = 'rowid',
-        tokenize = 'unicode61 remove_diacritics 2'
+        tokenize = 'unicode61 remove_diacritics 2',
+        columnsize = 0
     );
+    INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 16);
 
     CREATE TABLE sketches (
         doc_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid),

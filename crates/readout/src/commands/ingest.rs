@@ -46,8 +46,8 @@ pub struct Args {
     /// Largest record accepted, in bytes
     #[arg(long, default_value_t = 8 * 1024 * 1024, value_name = "BYTES")]
     pub max_record_bytes: usize,
-    /// Records stored per transaction
-    #[arg(long, default_value_t = 1_000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    /// Records stored per transaction (at most 32 MiB of text either way)
+    #[arg(long, default_value_t = 5_000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub batch_size: u32,
     /// How to print the summary
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -118,6 +118,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
     let config = IngestConfig {
         read: read_config(ctx, &args)?,
         batch_size: args.batch_size as usize,
+        ..IngestConfig::default()
     };
     let mut store = ctx.open_store()?;
     let verbose = tracing::enabled!(tracing::Level::INFO);
