@@ -358,7 +358,9 @@ fn near_duplicate_links_do_not_depend_on_batch_boundaries() {
         "Minju Joson",
         "2024-06-04",
         "Statement again",
-        &STATEMENT.replace("for now", "for the time being").replace("at once", "immediately"),
+        &STATEMENT
+            .replace("for now", "for the time being")
+            .replace("at once", "immediately"),
     );
     let docs = [original, copy, copy_of_copy];
     let links = |batches: &[&[Document]]| {
@@ -372,5 +374,7 @@ fn near_duplicate_links_do_not_depend_on_batch_boundaries() {
     let one_batch = links(&[&docs]);
     let one_by_one = links(&[&docs[..1], &docs[1..2], &docs[2..]]);
     assert_eq!(one_batch, one_by_one);
-    assert!(matches!(&one_batch[2], InsertOutcome::New { near_duplicate_of: Some((id, _)) } if *id == docs[1].id));
+    assert!(
+        matches!(&one_batch[2], InsertOutcome::New { near_duplicate_of: Some((id, _)) } if *id == docs[1].id)
+    );
 }
