@@ -1,10 +1,11 @@
-//! Data packs: domain knowledge (countries, outlets, ...) as TOML, parsed and validated.
+//! Data packs: domain knowledge (countries, outlets, organisations, roles, people,
+//! meeting and event kinds, formulations, treaties) as TOML, parsed and validated.
 //!
 //! A pack is a folder of TOML files; this module parses their text (reading the
 //! folder is the caller's job) and checks references between them. Errors name
 //! the file and the line.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -16,8 +17,207 @@ use crate::doc::Audience;
 pub struct Country {
     pub id: String,
     pub name: String,
+    /// Other names and abbreviations ("DPRK", "north Korea").
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Words that mark something as this country's ("Russian", "south Korean").
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+}
+
+/// A kind of body that many countries have ("foreign-ministry"): its generic
+/// names are ambiguous until a country is known.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrgClass {
+    pub id: String,
+    /// Generic names ("Ministry of Foreign Affairs", "Foreign Ministry").
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A named organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    pub id: String,
+    /// Canonical name, no leading article.
+    pub name: String,
+    pub country: String,
+    /// party, state, government, ministry, military, legislature, media,
+    /// international, foreign-party, mass-organization, enterprise, other.
+    pub kind: String,
+    /// The body it belongs to (an organisation id).
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// The org class it is this country's instance of (an org class id).
+    #[serde(default)]
+    pub class: Option<String>,
+    /// Other names, matched ignoring case and punctuation.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Acronyms, matched exactly as written ("WPK", "KPA").
+    #[serde(default)]
+    pub acronyms: Vec<String>,
+}
+
+/// A role a person can hold: a post ("vice-minister") or a military rank.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    /// Canonical name, lower case, singular ("vice department director").
+    pub name: String,
+    /// "post" or "rank".
+    #[serde(default = "default_role_kind")]
+    pub kind: String,
+    /// Surface forms, singular ("vice-department director").
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// Plural forms, for titles shared by a list of names ("secretaries").
+    #[serde(default)]
+    pub plural: Vec<String>,
+    /// The organisation (or org class) the role implies when none is stated:
+    /// "premier" implies the Cabinet.
+    #[serde(default)]
+    pub implies: Option<String>,
+}
+
+fn default_role_kind() -> String {
+    "post".to_owned()
+}
+
+/// A whole title written as one phrase that names a role and a body together
+/// ("Foreign Minister" is the minister of the foreign ministry).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleForm {
+    pub form: String,
+    #[serde(default)]
+    pub plural: Vec<String>,
+    pub role: String,
+    /// An organisation id or an org class id.
+    pub organization: String,
+}
+
+/// A post a known person held, with dates where known.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Held {
+    pub role: String,
+    #[serde(default)]
+    pub organization: Option<String>,
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
+/// Rules for recognising names and organisations the pack does not list.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameRules {
+    /// Korean family names as romanised ("Kim", "Ri", "Pak", "Park", "Lee").
+    #[serde(default)]
+    pub korean_family: Vec<String>,
+    /// The parts of a romanised Korean syllable: onset, vowel, final. A given
+    /// name is one to three syllables ("Jong Un", "Jong-un", "Son Hui").
+    #[serde(default)]
+    pub korean_onsets: Vec<String>,
+    #[serde(default)]
+    pub korean_vowels: Vec<String>,
+    #[serde(default)]
+    pub korean_finals: Vec<String>,
+    /// Head words of organisation names ("Committee", "Union", "Ministry").
+    #[serde(default)]
+    pub org_heads: Vec<String>,
+    /// Small words allowed inside a name ("of", "and", "for", "the").
+    #[serde(default)]
+    pub name_joiners: Vec<String>,
+    /// Capitalised words that never start or end a name ("The", "Meanwhile").
+    #[serde(default)]
+    pub not_names: Vec<String>,
+}
+
+/// A known person.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    /// Canonical name, as KCNA writes it for Koreans.
+    pub name: String,
+    pub country: String,
+    /// Other spellings: hyphenated and south Korean forms, Russian transliterations.
+    #[serde(default)]
+    pub variants: Vec<String>,
+    #[serde(default)]
+    pub held: Vec<Held>,
+}
+
+/// A kind of meeting ("plenary meeting of the C.C.").
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingKind {
+    pub id: String,
+    pub name: String,
+    /// The body that meets (an organisation id).
+    pub body: String,
+    /// Phrases that name this kind of meeting ("plenary meeting", "plenum").
+    pub forms: Vec<String>,
+}
+
+/// A kind of event ("missile launch", "summit").
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventKind {
+    pub id: String,
+    pub name: String,
+    /// Phrases that report such an event ("test-fired", "balloons").
+    pub triggers: Vec<String>,
+}
+
+/// A formulation analysts watch ("alliance").
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Formulation {
+    pub id: String,
+    pub phrase: String,
+    #[serde(default)]
+    pub variants: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// One article of a tracked treaty.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub number: u32,
+    /// military, political, economy, society, sanctions, final, procedural.
+    pub subject: String,
+    pub summary: String,
+    /// Phrases whose presence suggests the article is being put into practice.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Where the mapping of number to subject comes from, and how sure it is.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// A tracked treaty.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Treaty {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub parties: Vec<String>,
+    pub signed: String,
+    #[serde(default)]
+    pub in_force: Option<String>,
+    #[serde(default)]
+    pub article: Vec<Article>,
 }
 
 /// An outlet: where statements are published, and to whom it speaks.
@@ -44,6 +244,26 @@ struct PackFile {
     country: Vec<toml::Spanned<Country>>,
     #[serde(default)]
     outlet: Vec<toml::Spanned<Outlet>>,
+    #[serde(default)]
+    org_class: Vec<toml::Spanned<OrgClass>>,
+    #[serde(default)]
+    organization: Vec<toml::Spanned<Organization>>,
+    #[serde(default)]
+    role: Vec<toml::Spanned<Role>>,
+    #[serde(default)]
+    title_form: Vec<toml::Spanned<TitleForm>>,
+    #[serde(default)]
+    person: Vec<toml::Spanned<Person>>,
+    #[serde(default)]
+    meeting_kind: Vec<toml::Spanned<MeetingKind>>,
+    #[serde(default)]
+    event_kind: Vec<toml::Spanned<EventKind>>,
+    #[serde(default)]
+    formulation: Vec<toml::Spanned<Formulation>>,
+    #[serde(default)]
+    treaty: Vec<toml::Spanned<Treaty>>,
+    #[serde(default)]
+    names: Option<NameRules>,
 }
 
 /// A loaded, validated pack (or several merged).
@@ -53,6 +273,16 @@ pub struct Pack {
     pub description: String,
     pub countries: Vec<Country>,
     pub outlets: Vec<Outlet>,
+    pub org_classes: Vec<OrgClass>,
+    pub organizations: Vec<Organization>,
+    pub roles: Vec<Role>,
+    pub title_forms: Vec<TitleForm>,
+    pub people: Vec<Person>,
+    pub meeting_kinds: Vec<MeetingKind>,
+    pub event_kinds: Vec<EventKind>,
+    pub formulations: Vec<Formulation>,
+    pub treaties: Vec<Treaty>,
+    pub names: NameRules,
     outlet_index: HashMap<String, usize>,
 }
 
@@ -63,6 +293,69 @@ pub struct PackError {
     pub file: String,
     pub line: usize,
     pub message: String,
+}
+
+/// Where an entry was defined, for error messages.
+#[derive(Debug, Clone)]
+struct Place {
+    file: String,
+    line: usize,
+}
+
+#[derive(Debug, Default)]
+struct Places {
+    org_classes: Vec<Place>,
+    organizations: Vec<Place>,
+    roles: Vec<Place>,
+    title_forms: Vec<Place>,
+    people: Vec<Place>,
+    meeting_kinds: Vec<Place>,
+    event_kinds: Vec<Place>,
+    formulations: Vec<Place>,
+    treaties: Vec<Place>,
+}
+
+fn collect<T>(
+    into: &mut Vec<T>,
+    places: &mut Vec<Place>,
+    items: Vec<toml::Spanned<T>>,
+    at: impl Fn(std::ops::Range<usize>) -> Place,
+) {
+    for item in items {
+        places.push(at(item.span()));
+        into.push(item.into_inner());
+    }
+}
+
+/// Checks ids are unique; returns the set of them.
+fn unique<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    places: &[Place],
+    what: &str,
+) -> Result<HashSet<&'a str>, PackError> {
+    let mut seen = HashSet::new();
+    for (id, place) in ids.zip(places) {
+        if !seen.insert(id) {
+            return Err(PackError {
+                file: place.file.clone(),
+                line: place.line,
+                message: format!("{what} id {id:?} is defined twice"),
+            });
+        }
+    }
+    Ok(seen)
+}
+
+/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` to the first day it covers.
+pub fn parse_partial_date(s: &str) -> Option<chrono::NaiveDate> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let n = |p: &str| p.parse::<u32>().ok();
+    match parts.as_slice() {
+        [y] if y.len() == 4 => chrono::NaiveDate::from_ymd_opt(n(y)? as i32, 1, 1),
+        [y, m] if y.len() == 4 => chrono::NaiveDate::from_ymd_opt(n(y)? as i32, n(m)?, 1),
+        [y, m, d] if y.len() == 4 => chrono::NaiveDate::from_ymd_opt(n(y)? as i32, n(m)?, n(d)?),
+        _ => None,
+    }
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -83,6 +376,7 @@ impl Pack {
     pub fn parse(files: &[(&str, &str)]) -> Result<Pack, PackError> {
         let mut pack = Pack::default();
         let mut outlet_spans = Vec::new();
+        let mut places = Places::default();
         for (file, text) in files {
             let parsed: PackFile = toml::from_str(text).map_err(|e| PackError {
                 file: file.to_string(),
@@ -111,7 +405,31 @@ impl Pack {
                 outlet_spans.push((file.to_string(), line_of(text, o.span().start)));
                 pack.outlets.push(o.into_inner());
             }
+            let at = |span: std::ops::Range<usize>| Place {
+                file: file.to_string(),
+                line: line_of(text, span.start),
+            };
+            collect(&mut pack.org_classes, &mut places.org_classes, parsed.org_class, at);
+            collect(&mut pack.organizations, &mut places.organizations, parsed.organization, at);
+            collect(&mut pack.roles, &mut places.roles, parsed.role, at);
+            collect(&mut pack.title_forms, &mut places.title_forms, parsed.title_form, at);
+            collect(&mut pack.people, &mut places.people, parsed.person, at);
+            collect(&mut pack.meeting_kinds, &mut places.meeting_kinds, parsed.meeting_kind, at);
+            collect(&mut pack.event_kinds, &mut places.event_kinds, parsed.event_kind, at);
+            collect(&mut pack.formulations, &mut places.formulations, parsed.formulation, at);
+            collect(&mut pack.treaties, &mut places.treaties, parsed.treaty, at);
+            if let Some(n) = parsed.names {
+                let into = &mut pack.names;
+                into.korean_family.extend(n.korean_family);
+                into.korean_onsets.extend(n.korean_onsets);
+                into.korean_vowels.extend(n.korean_vowels);
+                into.korean_finals.extend(n.korean_finals);
+                into.org_heads.extend(n.org_heads);
+                into.name_joiners.extend(n.name_joiners);
+                into.not_names.extend(n.not_names);
+            }
         }
+        pack.validate(&places)?;
         for (i, o) in pack.outlets.iter().enumerate() {
             let (file, line) = &outlet_spans[i];
             let err = |message: String| PackError {
@@ -137,6 +455,71 @@ impl Pack {
             }
         }
         Ok(pack)
+    }
+
+    /// Checks ids are unique and every reference names something defined.
+    fn validate(&self, places: &Places) -> Result<(), PackError> {
+        let countries: HashSet<&str> = self.countries.iter().map(|c| c.id.as_str()).collect();
+        let classes: HashSet<&str> = unique(self.org_classes.iter().map(|c| c.id.as_str()), &places.org_classes, "org class")?;
+        let orgs: HashSet<&str> = unique(self.organizations.iter().map(|o| o.id.as_str()), &places.organizations, "organization")?;
+        let roles: HashSet<&str> = unique(self.roles.iter().map(|r| r.id.as_str()), &places.roles, "role")?;
+        unique(self.people.iter().map(|p| p.id.as_str()), &places.people, "person")?;
+        unique(self.meeting_kinds.iter().map(|m| m.id.as_str()), &places.meeting_kinds, "meeting kind")?;
+        unique(self.event_kinds.iter().map(|m| m.id.as_str()), &places.event_kinds, "event kind")?;
+        unique(self.formulations.iter().map(|m| m.id.as_str()), &places.formulations, "formulation")?;
+        unique(self.treaties.iter().map(|m| m.id.as_str()), &places.treaties, "treaty")?;
+        let org_or_class = |s: &str| orgs.contains(s) || classes.contains(s);
+        let check = |ok: bool, place: &Place, message: String| -> Result<(), PackError> {
+            if ok {
+                Ok(())
+            } else {
+                Err(PackError { file: place.file.clone(), line: place.line, message })
+            }
+        };
+        for (o, place) in self.organizations.iter().zip(&places.organizations) {
+            check(countries.contains(o.country.as_str()), place, format!("organization {:?} names country {:?}, which no [[country]] defines", o.id, o.country))?;
+            if let Some(p) = &o.parent {
+                check(orgs.contains(p.as_str()), place, format!("organization {:?} names parent {p:?}, which no [[organization]] defines", o.id))?;
+            }
+            if let Some(c) = &o.class {
+                check(classes.contains(c.as_str()), place, format!("organization {:?} names class {c:?}, which no [[org_class]] defines", o.id))?;
+            }
+        }
+        for (r, place) in self.roles.iter().zip(&places.roles) {
+            check(r.kind == "post" || r.kind == "rank", place, format!("role {:?} has kind {:?}: expected \"post\" or \"rank\"", r.id, r.kind))?;
+            if let Some(i) = &r.implies {
+                check(org_or_class(i), place, format!("role {:?} implies {i:?}, which is neither an organization nor an org class", r.id))?;
+            }
+        }
+        for (t, place) in self.title_forms.iter().zip(&places.title_forms) {
+            check(roles.contains(t.role.as_str()), place, format!("title form {:?} names role {:?}, which no [[role]] defines", t.form, t.role))?;
+            check(org_or_class(&t.organization), place, format!("title form {:?} names {:?}, which is neither an organization nor an org class", t.form, t.organization))?;
+        }
+        for (p, place) in self.people.iter().zip(&places.people) {
+            check(countries.contains(p.country.as_str()), place, format!("person {:?} names country {:?}, which no [[country]] defines", p.id, p.country))?;
+            for h in &p.held {
+                check(roles.contains(h.role.as_str()), place, format!("person {:?} held role {:?}, which no [[role]] defines", p.id, h.role))?;
+                if let Some(o) = &h.organization {
+                    check(org_or_class(o), place, format!("person {:?} held a post in {o:?}, which is neither an organization nor an org class", p.id))?;
+                }
+                for d in [&h.from, &h.to].into_iter().flatten() {
+                    check(parse_partial_date(d).is_some(), place, format!("person {:?}: {d:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", p.id))?;
+                }
+            }
+        }
+        for (m, place) in self.meeting_kinds.iter().zip(&places.meeting_kinds) {
+            check(orgs.contains(m.body.as_str()), place, format!("meeting kind {:?} names body {:?}, which no [[organization]] defines", m.id, m.body))?;
+        }
+        for (t, place) in self.treaties.iter().zip(&places.treaties) {
+            for party in &t.parties {
+                check(countries.contains(party.as_str()), place, format!("treaty {:?} names party {party:?}, which no [[country]] defines", t.id))?;
+            }
+            let mut numbers = HashSet::new();
+            for a in &t.article {
+                check(numbers.insert(a.number), place, format!("treaty {:?} defines article {} twice", t.id, a.number))?;
+            }
+        }
+        Ok(())
     }
 
     /// The outlet with this name or alias (case and punctuation ignored).

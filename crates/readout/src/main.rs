@@ -41,6 +41,7 @@ enum Command {
     Show(commands::show::Args),
     Stats(commands::stats::Args),
     Demo(commands::demo::Args),
+    Extract(commands::extract::Args),
 }
 
 /// How a command ended, as the process exit code says it.
@@ -79,6 +80,7 @@ fn main() -> ExitCode {
         Command::Show(a) => commands::show::run(&ctx, a),
         Command::Stats(a) => commands::stats::run(&ctx, a),
         Command::Demo(a) => commands::demo::run(&ctx, a),
+        Command::Extract(a) => commands::extract::run(&ctx, a),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

@@ -15,6 +15,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "packs/dprk-russia/outlets.toml",
         include_str!("../../../packs/dprk-russia/outlets.toml"),
     ),
+    (
+        "packs/dprk-russia/names.toml",
+        include_str!("../../../packs/dprk-russia/names.toml"),
+    ),
 ];
 
 /// Loads the pack folder given, or the built-in pack.

@@ -1,6 +1,7 @@
 //! One module per subcommand; each has its `Args` and a `run`.
 
 pub mod demo;
+pub mod extract;
 pub mod ingest;
 pub mod search;
 pub mod show;

@@ -1,0 +1,968 @@
+//! Extraction: who is named, with which title, in which body, at which meeting,
+//! doing what, with byte offsets into the text. Pure: text in, values out.
+//!
+//! The pack's names are compiled once into a [`gazetteer`]; each field of a
+//! document is tokenised ([`token`]), matched, and then read structurally:
+//! capitalised runs around organisation head words become organisations,
+//! Korean names are recognised by their syllables ([`names`]), and titles are
+//! parsed from appositions ("Kim Yo Jong, vice department director of the
+//! C.C., WPK"), titles before names ("Vice-Minister of Foreign Affairs Kim Son
+//! Gyong") and lists sharing one plural title.
+//!
+//! ```
+//! use readout_core::pack::Pack;
+//! use readout_extract::{DocInput, Extractor};
+//!
+//! let pack = Pack::parse(&[("p.toml", r#"
+//! [[country]]
+//! id = "dprk"
+//! name = "Democratic People's Republic of Korea"
+//! aliases = ["DPRK"]
+//! [[organization]]
+//! id = "wpk-cc"
+//! name = "Central Committee of the Workers' Party of Korea"
+//! country = "dprk"
+//! kind = "party"
+//! aliases = ["C.C., WPK"]
+//! [[role]]
+//! id = "secretary"
+//! name = "secretary"
+//! plural = ["secretaries"]
+//! [names]
+//! korean_family = ["Pak", "Jo"]
+//! korean_onsets = ["j", "ch", "r", "th", "s"]
+//! korean_vowels = ["o", "u", "ae", "yo"]
+//! korean_finals = ["", "ng", "n"]
+//! "#)]).unwrap();
+//! let x = Extractor::new(&pack).extract(&DocInput {
+//!     body: "Pak Jong Chon and Jo Chun Ryong, secretaries of the C.C., WPK, spoke.",
+//!     ..DocInput::default()
+//! });
+//! let titles: Vec<(&str, &str)> = x.titles.iter().map(|t| (t.person.as_str(), t.post.as_str())).collect();
+//! assert_eq!(titles, [
+//!     ("Pak Jong Chon", "secretary of the Central Committee of the Workers' Party of Korea"),
+//!     ("Jo Chun Ryong", "secretary of the Central Committee of the Workers' Party of Korea"),
+//! ]);
+//! ```
+#![forbid(unsafe_code)]
+
+mod dates;
+pub mod gazetteer;
+mod model;
+pub mod names;
+pub mod token;
+
+use std::collections::HashMap;
+
+pub use model::*;
+
+use gazetteer::{Entry, Gazetteer};
+use names::Names;
+use readout_core::pack::Pack;
+use token::Token;
+
+/// Compiled matchers for one pack; build once, extract from many documents.
+#[derive(Debug)]
+pub struct Extractor {
+    pack: Pack,
+    gazetteer: Gazetteer,
+    names: Names,
+    /// (org class index, country id) to the organisation of that class in that country.
+    class_country: HashMap<(usize, String), usize>,
+    org_by_id: HashMap<String, usize>,
+    class_by_id: HashMap<String, usize>,
+    role_by_id: HashMap<String, usize>,
+}
+
+/// What a span of tokens in a field was found to be.
+#[derive(Debug, Clone, PartialEq)]
+enum SpanKind {
+    /// A known organisation, or a structurally recognised one (`None`).
+    Org { org: Option<usize>, name: String },
+    Class(usize),
+    Role { role: usize, plural: bool },
+    TitleForm { form: usize, plural: bool },
+    Person { person: Option<usize>, name: String },
+    Country { country: usize, adjective: bool },
+    Meeting(usize),
+    Event(usize),
+    Formulation(usize),
+}
+
+#[derive(Debug, Clone)]
+struct Span {
+    kind: SpanKind,
+    first: usize,
+    last: usize,
+}
+
+/// One field being read: its text, tokens, spans and which span owns each token.
+struct FieldWork<'t> {
+    field: Field,
+    text: &'t str,
+    tokens: Vec<Token>,
+    sentences: Vec<(usize, usize)>,
+    spans: Vec<Span>,
+    owner: Vec<Option<usize>>,
+}
+
+impl FieldWork<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        self.tokens.get(i).filter(|t| t.is_word()).map(|t| t.text(self.text))
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    fn span_at(&self, i: usize) -> Option<(usize, &Span)> {
+        self.owner.get(i).copied().flatten().map(|s| (s, &self.spans[s]))
+    }
+
+    /// The span starting exactly at token `i`.
+    fn span_starting(&self, i: usize) -> Option<(usize, &Span)> {
+        self.span_at(i).filter(|(_, s)| s.first == i)
+    }
+
+    /// Skips the article "the".
+    fn skip_the(&self, i: usize) -> usize {
+        if self.is_word(i, "the") {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    fn add(&mut self, kind: SpanKind, first: usize, last: usize) -> usize {
+        let id = self.spans.len();
+        self.spans.push(Span { kind, first, last });
+        for o in &mut self.owner[first..=last] {
+            *o = Some(id);
+        }
+        id
+    }
+
+    fn free(&self, first: usize, last: usize) -> bool {
+        self.owner[first..=last].iter().all(Option::is_none)
+    }
+
+    fn surface(&self, first: usize, last: usize) -> (usize, usize, &str) {
+        let (s, e) = (self.tokens[first].start, self.tokens[last].end);
+        (s, e, &self.text[s..e])
+    }
+
+    fn sentence_of(&self, start: usize) -> (usize, usize) {
+        let i = self.sentences.partition_point(|(_, e)| *e <= start);
+        self.sentences.get(i).copied().unwrap_or((start, start))
+    }
+}
+
+/// A title parsed from the text, before it is attached to a person.
+#[derive(Debug, Clone)]
+struct ParsedTitle {
+    role: usize,
+    plural: bool,
+    org: OrgRef,
+    country: Option<String>,
+    first: usize,
+    last: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum OrgRef {
+    None,
+    Known(usize),
+    Class(usize),
+    Named(String),
+}
+
+fn slug(s: &str) -> String {
+    gazetteer::key_words(s).join("-")
+}
+
+/// Words that join titles in a list ("secretary and department director").
+fn is_and(w: &FieldWork<'_>, i: usize) -> bool {
+    w.is_word(i, "and")
+}
+
+impl Extractor {
+    /// Compiles the pack's names and rules.
+    pub fn new(pack: &Pack) -> Extractor {
+        let org_by_id = pack.organizations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect();
+        let class_by_id = pack.org_classes.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect::<HashMap<_, _>>();
+        let role_by_id = pack.roles.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        let mut class_country = HashMap::new();
+        for (i, o) in pack.organizations.iter().enumerate() {
+            if let Some(c) = o.class.as_ref().and_then(|c| class_by_id.get(c)) {
+                class_country.entry((*c, o.country.clone())).or_insert(i);
+            }
+        }
+        Extractor {
+            gazetteer: Gazetteer::new(pack),
+            names: Names::new(&pack.names),
+            pack: pack.clone(),
+            class_country,
+            org_by_id,
+            class_by_id,
+            role_by_id,
+        }
+    }
+
+    /// Extracts from a document's title and body.
+    pub fn extract(&self, doc: &DocInput<'_>) -> Extraction {
+        let mut out = Extraction {
+            mentions: Vec::new(),
+            titles: Vec::new(),
+            meetings: Vec::new(),
+            events: Vec::new(),
+            spun: Spun { score: 0.0, likely: false },
+        };
+        for (field, text) in [(Field::Title, doc.title), (Field::Body, doc.body)] {
+            if !text.is_empty() {
+                self.extract_field(field, text, doc, &mut out);
+            }
+        }
+        out
+    }
+
+    fn extract_field(&self, field: Field, text: &str, doc: &DocInput<'_>, out: &mut Extraction) {
+        let tokens = token::tokenize(text);
+        let sentences = token::sentences(text, &tokens);
+        let owner = vec![None; tokens.len()];
+        let mut w = FieldWork { field, text, tokens, sentences, spans: Vec::new(), owner };
+
+        for (entries, first, last) in self.gazetteer.find(text, &w.tokens) {
+            if let Some(kind) = self.choose(&entries) {
+                w.add(kind, first, last);
+            }
+        }
+        self.structural_orgs(&mut w);
+        self.merge_country_prefix(&mut w);
+        self.korean_names(&mut w);
+        self.foreign_names(&mut w);
+
+        let mut mention_of_span: HashMap<usize, usize> = HashMap::new();
+        for (i, span) in w.spans.iter().enumerate() {
+            if let Some(m) = self.mention(&w, span, doc) {
+                mention_of_span.insert(i, out.mentions.len());
+                out.mentions.push(m);
+            }
+        }
+        self.titles(&w, doc, &mention_of_span, out);
+        self.meetings_and_events(&w, doc, out);
+    }
+
+    /// Picks what a gazetteer key means when it names several things.
+    fn choose(&self, entries: &[Entry]) -> Option<SpanKind> {
+        let rank = |e: &Entry| match e {
+            Entry::Person(_) => 0,
+            Entry::Acronym(_) => 1,
+            Entry::Org(_) => 2,
+            Entry::TitleForm { .. } => 3,
+            Entry::Role { .. } => 4,
+            Entry::Class(_) => 5,
+            Entry::Country { .. } => 6,
+            Entry::Meeting(_) => 7,
+            Entry::Event(_) => 8,
+            Entry::Formulation(_) => 9,
+        };
+        let e = entries.iter().min_by_key(|e| rank(e))?;
+        Some(match *e {
+            Entry::Person(p) => SpanKind::Person { person: Some(p), name: self.pack.people[p].name.clone() },
+            Entry::Acronym(o) | Entry::Org(o) => SpanKind::Org { org: Some(o), name: self.pack.organizations[o].name.clone() },
+            Entry::TitleForm { form, plural } => SpanKind::TitleForm { form, plural },
+            Entry::Role { role, plural } => SpanKind::Role { role, plural },
+            Entry::Class(c) => SpanKind::Class(c),
+            Entry::Country { country, adjective } => SpanKind::Country { country, adjective },
+            Entry::Meeting(m) => SpanKind::Meeting(m),
+            Entry::Event(e) => SpanKind::Event(e),
+            Entry::Formulation(f) => SpanKind::Formulation(f),
+        })
+    }
+
+    /// A capitalised run around an organisation head word ("Hungnam Fertilizer
+    /// Complex", "Communist Party of Vietnam") names an organisation.
+    fn structural_orgs(&self, w: &mut FieldWork<'_>) {
+        let n = w.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let is_head = w.word(i).is_some_and(|t| self.names.heads.contains(t)) && w.owner[i].is_none();
+            if !is_head {
+                i += 1;
+                continue;
+            }
+            // Left: capitalised words, numbers and possessive 's.
+            let mut first = i;
+            while first > 0 {
+                let p = first - 1;
+                if w.owner[p].is_some() {
+                    break;
+                }
+                if w.is_word(p, "s") && p >= 2 && w.is_punct(p - 1, '\'') && w.owner[p - 2].is_none() && w.word(p - 2).is_some_and(|x| self.names.name_word(x)) {
+                    first = p - 2;
+                    continue;
+                }
+                match w.word(p) {
+                    Some(x) if self.names.name_word(x) || x.chars().all(|c| c.is_ascii_digit()) => first = p,
+                    _ => break,
+                }
+            }
+            // Right: more capitalised words, then "of"/"for"/"and" with a
+            // capitalised continuation or a known organisation or country.
+            let mut last = i;
+            loop {
+                let mut j = last + 1;
+                if w.word(j).is_some_and(|x| self.names.name_word(x) && (self.names.heads.contains(x) || w.owner[j].is_none())) && w.tokens[j].start == w.tokens[last].end + 1 {
+                    last = j;
+                    continue;
+                }
+                if !(w.is_word(j, "of") || w.is_word(j, "for") || w.is_word(j, "on")) {
+                    break;
+                }
+                j = w.skip_the(j + 1);
+                if let Some((_, s)) = w.span_starting(j) {
+                    if matches!(s.kind, SpanKind::Org { .. } | SpanKind::Country { adjective: false, .. } | SpanKind::Class(_)) {
+                        last = s.last;
+                        continue;
+                    }
+                    break;
+                }
+                let mut k = j;
+                loop {
+                    if w.owner.get(k).is_some_and(Option::is_none) && w.word(k).is_some_and(|x| self.names.name_word(x)) {
+                        k += 1;
+                    } else if k > j && w.is_punct(k, '\'') && w.is_word(k + 1, "s") {
+                        k += 2;
+                    } else {
+                        break;
+                    }
+                }
+                if k == j {
+                    break;
+                }
+                last = k - 1;
+            }
+            let words = w.tokens[first..=last].iter().filter(|t| t.is_word()).count();
+            if words >= 2 && w.free(first, last) {
+                let (_, _, surface) = w.surface(first, last);
+                let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+                w.add(SpanKind::Org { org: None, name }, first, last);
+            }
+            i = last + 1;
+        }
+    }
+
+    /// "DPRK National Defence Commission": a country name just before an
+    /// organisation belongs to its name.
+    fn merge_country_prefix(&self, w: &mut FieldWork<'_>) {
+        for idx in 0..w.spans.len() {
+            let (first, kind) = (w.spans[idx].first, w.spans[idx].kind.clone());
+            if !matches!(kind, SpanKind::Org { .. }) || first == 0 {
+                continue;
+            }
+            if let Some((ci, c)) = w.span_at(first - 1) {
+                if matches!(c.kind, SpanKind::Country { adjective: false, .. }) && c.last == first - 1 && w.word(c.first).is_some_and(|x| x.chars().all(|ch| ch.is_ascii_uppercase())) {
+                    let cf = c.first;
+                    w.spans[ci].kind = SpanKind::Formulation(usize::MAX);
+                    w.spans[idx].first = cf;
+                    for o in &mut w.owner[cf..first] {
+                        *o = Some(idx);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Korean names by structure: a family name and one to three syllables.
+    fn korean_names(&self, w: &mut FieldWork<'_>) {
+        let n = w.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let family = w.word(i).filter(|x| self.names.is_family(x) && w.owner[i].is_none());
+            if family.is_none() {
+                i += 1;
+                continue;
+            }
+            let mut last = i;
+            let mut syllables = 0;
+            let mut j = i + 1;
+            while syllables < 3 {
+                if let Some(x) = w.word(j).filter(|x| w.owner[j].is_none() && x.starts_with(char::is_uppercase) && self.names.is_syllable(x) && !self.names.not_names.contains(*x)) {
+                    let _ = x;
+                    syllables += 1;
+                    last = j;
+                    j += 1;
+                } else if syllables > 0 && w.is_punct(j, '-') && w.tokens[j].start == w.tokens[j - 1].end && w.word(j + 1).is_some_and(|x| self.names.is_syllable(x)) && w.owner[j + 1].is_none() {
+                    syllables += 1;
+                    last = j + 1;
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            if syllables == 0 {
+                i += 1;
+                continue;
+            }
+            let (_, _, surface) = w.surface(i, last);
+            let name = surface.to_owned();
+            let person = self.known_person(&name);
+            let name = person.map_or(name, |p| self.pack.people[p].name.clone());
+            w.add(SpanKind::Person { person, name }, i, last);
+            i = last + 1;
+        }
+    }
+
+    fn known_person(&self, name: &str) -> Option<usize> {
+        let k = gazetteer::key_words(name);
+        self.pack.people.iter().position(|p| {
+            gazetteer::key_words(&p.name) == k || p.variants.iter().any(|v| gazetteer::key_words(v) == k)
+        })
+    }
+
+    /// Foreign names: capitalised words after a title ("President Vladimir
+    /// Putin") or before an apposition ("Choummaly Sayasone, general secretary").
+    fn foreign_names(&self, w: &mut FieldWork<'_>) {
+        let n = w.tokens.len();
+        let run_from = |w: &FieldWork<'_>, start: usize| -> usize {
+            let mut k = start;
+            while k < n && k - start < 5 && w.owner[k].is_none() && w.word(k).is_some_and(|x| self.names.name_word(x) && !self.names.heads.contains(x)) {
+                k += 1;
+                // "Jong-un", "Ban Ki-moon": a hyphen inside a name.
+                if w.is_punct(k, '-') && w.word(k + 1).is_some() && w.tokens[k].start == w.tokens[k - 1].end {
+                    k += 2;
+                }
+            }
+            k
+        };
+        // After a capitalised title.
+        let mut i = 0;
+        while i < n {
+            let title_end = match w.span_at(i) {
+                Some((_, s)) if s.last == i && matches!(s.kind, SpanKind::Role { plural: false, .. } | SpanKind::TitleForm { plural: false, .. } | SpanKind::Org { .. } | SpanKind::Class(_) | SpanKind::Country { .. }) => {
+                    let title_like = self.chain_has_role(w, i);
+                    title_like.then_some(i)
+                }
+                _ => None,
+            };
+            if let Some(e) = title_end {
+                let k = run_from(w, e + 1);
+                if k > e + 1 && w.tokens[e + 1].start <= w.tokens[e].end + 1 {
+                    let (_, _, surface) = w.surface(e + 1, k - 1);
+                    let name = surface.to_owned();
+                    let person = self.known_person(&name);
+                    let name = person.map_or(name, |p| self.pack.people[p].name.clone());
+                    w.add(SpanKind::Person { person, name }, e + 1, k - 1);
+                    i = k;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        // Before ", <title>".
+        let mut i = 0;
+        while i < n {
+            if w.owner[i].is_some() || !w.word(i).is_some_and(|x| self.names.name_word(x)) || (i > 0 && w.word(i - 1).is_some_and(|x| x.starts_with(char::is_uppercase)) && w.owner[i - 1].is_none()) {
+                i += 1;
+                continue;
+            }
+            let k = run_from(w, i);
+            let words = w.tokens[i..k].iter().filter(|t| t.is_word()).count();
+            if (2..=4).contains(&words) && w.is_punct(k, ',') {
+                let after = w.skip_the(k + 1);
+                let titled = match w.span_starting(after) {
+                    Some((_, s)) => matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. }) || (matches!(s.kind, SpanKind::Country { adjective: true, .. }) && w.span_starting(s.last + 1).is_some_and(|(_, r)| matches!(r.kind, SpanKind::Role { .. }))),
+                    None => false,
+                };
+                if titled {
+                    let (_, _, surface) = w.surface(i, k - 1);
+                    let name = surface.to_owned();
+                    let person = self.known_person(&name);
+                    let name = person.map_or(name, |p| self.pack.people[p].name.clone());
+                    w.add(SpanKind::Person { person, name }, i, k - 1);
+                }
+            }
+            i = k.max(i + 1);
+        }
+    }
+
+    /// Whether the span ending at token `end` closes a capitalised title
+    /// ("President", "Foreign Minister", "Vice-Minister of Foreign Affairs").
+    fn chain_has_role(&self, w: &FieldWork<'_>, end: usize) -> bool {
+        let Some((_, s)) = w.span_at(end) else { return false };
+        let cap = |i: usize| w.word(i).is_some_and(|x| x.starts_with(char::is_uppercase));
+        match s.kind {
+            SpanKind::Role { role, .. } => cap(s.first) && self.pack.roles[role].kind == "post" || cap(s.first),
+            SpanKind::TitleForm { .. } => cap(s.first),
+            SpanKind::Org { .. } | SpanKind::Class(_) | SpanKind::Country { .. } => {
+                // "Minister of Foreign Affairs" + name: walk back over "of".
+                let mut j = s.first;
+                while j > 0 {
+                    let p = j - 1;
+                    if w.is_word(p, "the") || w.is_word(p, "of") {
+                        j = p;
+                        continue;
+                    }
+                    break;
+                }
+                if j == s.first || j == 0 {
+                    return false;
+                }
+                match w.span_at(j - 1) {
+                    Some((_, r)) => matches!(r.kind, SpanKind::Role { plural: false, .. }) && cap(r.first),
+                    None => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
+    fn org_name(&self, org: &OrgRef, country: Option<&str>) -> (Option<String>, Option<String>, Option<String>) {
+        match org {
+            OrgRef::None => (None, None, country.map(str::to_owned)),
+            OrgRef::Known(o) => {
+                let o = &self.pack.organizations[*o];
+                (Some(o.name.clone()), Some(o.id.clone()), Some(o.country.clone()))
+            }
+            OrgRef::Class(c) => {
+                let known = country.and_then(|k| self.class_country.get(&(*c, k.to_owned())));
+                match known {
+                    Some(o) => {
+                        let o = &self.pack.organizations[*o];
+                        (Some(o.name.clone()), Some(o.id.clone()), Some(o.country.clone()))
+                    }
+                    None => {
+                        let name = self.pack.org_classes[*c].aliases.first().cloned();
+                        (name, None, country.map(str::to_owned))
+                    }
+                }
+            }
+            OrgRef::Named(n) => (Some(n.clone()), None, country.map(str::to_owned)),
+        }
+    }
+
+    fn mention(&self, w: &FieldWork<'_>, span: &Span, doc: &DocInput<'_>) -> Option<Mention> {
+        let (start, end, surface) = w.surface(span.first, span.last);
+        let (entity, name, kind, known, country) = match &span.kind {
+            SpanKind::Person { person: Some(p), name } => {
+                let p = &self.pack.people[*p];
+                (p.id.clone(), name.clone(), EntityType::Person, true, Some(p.country.clone()))
+            }
+            SpanKind::Person { person: None, name } => (format!("person:{}", slug(name)), name.clone(), EntityType::Person, false, None),
+            SpanKind::Org { org: Some(o), name } => {
+                let o = &self.pack.organizations[*o];
+                (o.id.clone(), name.clone(), EntityType::Organization, true, Some(o.country.clone()))
+            }
+            SpanKind::Org { org: None, name } => (format!("org:{}", slug(name)), name.clone(), EntityType::Organization, false, None),
+            SpanKind::Class(c) => {
+                let country = self.context_country(w, span.first, None, doc);
+                let (name, id, country) = self.org_name(&OrgRef::Class(*c), country.as_deref());
+                let name = name.unwrap_or_else(|| surface.to_owned());
+                let known = id.is_some();
+                (id.unwrap_or_else(|| format!("org:{}", slug(&name))), name, EntityType::Organization, known, country)
+            }
+            SpanKind::Country { country, .. } => {
+                let c = &self.pack.countries[*country];
+                (c.id.clone(), c.name.clone(), EntityType::Country, true, Some(c.id.clone()))
+            }
+            SpanKind::Role { role, .. } => {
+                let r = &self.pack.roles[*role];
+                (format!("role:{}", r.id), r.name.clone(), EntityType::Post, true, None)
+            }
+            SpanKind::TitleForm { form, .. } => {
+                let f = &self.pack.title_forms[*form];
+                (format!("role:{}", f.role), f.form.clone(), EntityType::Post, true, None)
+            }
+            SpanKind::Meeting(m) => {
+                let m = &self.pack.meeting_kinds[*m];
+                (format!("meeting:{}", m.id), m.name.clone(), EntityType::Meeting, true, None)
+            }
+            SpanKind::Event(e) => {
+                let e = &self.pack.event_kinds[*e];
+                (format!("event:{}", e.id), e.name.clone(), EntityType::Event, true, None)
+            }
+            SpanKind::Formulation(_) => return None,
+        };
+        Some(Mention {
+            entity,
+            name,
+            kind,
+            surface: surface.to_owned(),
+            field: w.field,
+            start,
+            end,
+            sentence: w.sentence_of(start),
+            known,
+            country,
+        })
+    }
+
+    /// The country a generic title or body belongs to: an adjective or country
+    /// name just before it, else the outlet's country.
+    fn context_country(&self, w: &FieldWork<'_>, first: usize, person: Option<usize>, doc: &DocInput<'_>) -> Option<String> {
+        let mut j = first;
+        for _ in 0..3 {
+            if j == 0 {
+                break;
+            }
+            j -= 1;
+            if let Some((_, s)) = w.span_at(j) {
+                if let SpanKind::Country { country, .. } = s.kind {
+                    return Some(self.pack.countries[country].id.clone());
+                }
+                if !matches!(s.kind, SpanKind::Role { .. }) {
+                    break;
+                }
+                j = s.first;
+            } else if !w.is_word(j, "the") && !w.is_punct(j, '\'') && !w.is_word(j, "s") {
+                if w.word(j).is_some_and(|x| x.starts_with(char::is_uppercase) && (x.ends_with("an") || x.ends_with("ese") || x.ends_with("ish") || x.ends_with('i'))) {
+                    return Some("other".to_owned());
+                }
+                break;
+            }
+        }
+        if let Some(p) = person {
+            return Some(self.pack.people[p].country.clone());
+        }
+        doc.outlet_country.map(str::to_owned)
+    }
+
+    /// Parses one title starting at token `i`.
+    fn parse_title(&self, w: &FieldWork<'_>, i: usize) -> Option<ParsedTitle> {
+        let mut pos = w.skip_the(i);
+        let first = pos;
+        let mut country = None;
+        let mut org = OrgRef::None;
+        if let Some((_, s)) = w.span_starting(pos) {
+            if let SpanKind::Country { country: c, .. } = s.kind {
+                country = Some(self.pack.countries[c].id.clone());
+                pos = s.last + 1;
+            }
+        }
+        // "WPK Central Committee secretary": the body before the role.
+        if let Some((_, s)) = w.span_starting(pos) {
+            match &s.kind {
+                SpanKind::Org { org: Some(o), .. } if w.span_starting(s.last + 1).is_some_and(|(_, r)| matches!(r.kind, SpanKind::Role { .. })) => {
+                    org = OrgRef::Known(*o);
+                    pos = s.last + 1;
+                }
+                SpanKind::Class(c) if w.span_starting(s.last + 1).is_some_and(|(_, r)| matches!(r.kind, SpanKind::Role { .. })) => {
+                    org = OrgRef::Class(*c);
+                    pos = s.last + 1;
+                }
+                _ => {}
+            }
+        }
+        let (_, s) = w.span_starting(pos)?;
+        let (role, plural) = match s.kind {
+            SpanKind::Role { role, plural } => (role, plural),
+            SpanKind::TitleForm { form, plural } => {
+                let f = &self.pack.title_forms[form];
+                let role = *self.role_by_id.get(&f.role)?;
+                if let Some(o) = self.org_by_id.get(&f.organization) {
+                    org = OrgRef::Known(*o);
+                } else if let Some(c) = self.class_by_id.get(&f.organization) {
+                    org = OrgRef::Class(*c);
+                }
+                (role, plural)
+            }
+            _ => return None,
+        };
+        let mut last = s.last;
+        // "of the C.C., WPK", "to Russia", "of Physical Culture and Sports".
+        let prep = last + 1;
+        if org == OrgRef::None && ["of", "to", "at", "in", "for"].iter().any(|p| w.is_word(prep, p)) {
+            let at = w.skip_the(prep + 1);
+            if let Some((_, s)) = w.span_starting(at) {
+                match &s.kind {
+                    SpanKind::Org { org: Some(o), .. } => {
+                        org = OrgRef::Known(*o);
+                        last = s.last;
+                    }
+                    SpanKind::Org { org: None, name } => {
+                        org = OrgRef::Named(name.clone());
+                        last = s.last;
+                    }
+                    SpanKind::Class(c) => {
+                        org = OrgRef::Class(*c);
+                        last = s.last;
+                    }
+                    SpanKind::Country { country: c, .. } => {
+                        country = Some(self.pack.countries[*c].id.clone());
+                        last = s.last;
+                    }
+                    _ => {}
+                }
+                // "of the Presidium of the SPA": the first body is the most specific;
+                // a country after it ("of the DPRK") gives the country.
+                if last != s.first.saturating_sub(1) {
+                    let mut k = last + 1;
+                    while w.is_word(k, "of") || w.is_punct(k, ',') {
+                        let at = w.skip_the(k + 1);
+                        match w.span_starting(at) {
+                            Some((_, s2)) if matches!(s2.kind, SpanKind::Org { .. } | SpanKind::Country { adjective: false, .. }) => {
+                                if let SpanKind::Country { country: c, .. } = s2.kind {
+                                    country = Some(self.pack.countries[c].id.clone());
+                                }
+                                last = s2.last;
+                                k = last + 1;
+                            }
+                            _ => break,
+                        }
+                    }
+                }
+            } else if w.word(at).is_some_and(|x| self.names.name_word(x)) {
+                // An unlisted body: "minister of Physical Culture and Sports".
+                let mut k = at;
+                while w.owner.get(k).is_some_and(Option::is_none) && (w.word(k).is_some_and(|x| self.names.name_word(x)) || (w.is_word(k, "and") && w.word(k + 1).is_some_and(|x| self.names.name_word(x)))) {
+                    k += 1;
+                }
+                if k > at {
+                    let (_, _, surface) = w.surface(at, k - 1);
+                    let r = &self.pack.roles[role].name;
+                    let name = if r.contains("minister") { format!("Ministry of {surface}") } else { surface.to_owned() };
+                    org = OrgRef::Named(name);
+                    last = k - 1;
+                }
+            }
+        }
+        Some(ParsedTitle { role, plural, org, country, first, last })
+    }
+
+    /// Titles after "," and joined by "and" or ",".
+    fn parse_title_list(&self, w: &FieldWork<'_>, i: usize) -> Vec<ParsedTitle> {
+        let mut out: Vec<ParsedTitle> = Vec::new();
+        let mut pos = i;
+        while let Some(t) = self.parse_title(w, pos) {
+            pos = t.last + 1;
+            out.push(t);
+            if (is_and(w, pos) || w.is_punct(pos, ',')) && self.parse_title(w, pos + 1).is_some() {
+                pos += 1;
+                continue;
+            }
+            break;
+        }
+        // "secretary and department director of the C.C.": an earlier title
+        // without a body shares the body of the next.
+        for k in (0..out.len().saturating_sub(1)).rev() {
+            if out[k].org == OrgRef::None && out[k + 1].org != OrgRef::None {
+                out[k].org = out[k + 1].org.clone();
+                if out[k].country.is_none() {
+                    out[k].country = out[k + 1].country.clone();
+                }
+            }
+        }
+        out
+    }
+
+    /// A title just before a name: "Vice-Minister of Foreign Affairs Kim Son
+    /// Gyong", "Russian Foreign Minister Sergei Lavrov", "General Secretary Kim Jong Il".
+    fn prefix_title(&self, w: &FieldWork<'_>, person_first: usize) -> Option<ParsedTitle> {
+        if person_first == 0 {
+            return None;
+        }
+        let end = person_first - 1;
+        let (_, s) = w.span_at(end)?;
+        if s.last != end {
+            return None;
+        }
+        let cap = |i: usize| w.word(i).is_some_and(|x| x.starts_with(char::is_uppercase));
+        let start = match s.kind {
+            SpanKind::Role { plural: false, .. } | SpanKind::TitleForm { plural: false, .. } => s.first,
+            SpanKind::Org { .. } | SpanKind::Class(_) | SpanKind::Country { adjective: false, .. } => {
+                let mut j = s.first;
+                while j > 0 && (w.is_word(j - 1, "the") || w.is_word(j - 1, "of")) {
+                    j -= 1;
+                }
+                let (_, r) = w.span_at(j.checked_sub(1)?)?;
+                if !matches!(r.kind, SpanKind::Role { plural: false, .. }) {
+                    return None;
+                }
+                r.first
+            }
+            _ => return None,
+        };
+        if !cap(start) {
+            return None;
+        }
+        // A country adjective before the title belongs to it.
+        let mut first = start;
+        if let Some((_, c)) = start.checked_sub(1).and_then(|p| w.span_at(p)) {
+            if matches!(c.kind, SpanKind::Country { .. }) {
+                first = c.first;
+            }
+        }
+        let mut t = self.parse_title(w, first)?;
+        if t.last != end {
+            // The parse ran past the name or stopped short: keep the role alone.
+            t.last = end;
+        }
+        Some(t)
+    }
+
+    fn titles(&self, w: &FieldWork<'_>, doc: &DocInput<'_>, mention_of_span: &HashMap<usize, usize>, out: &mut Extraction) {
+        let persons: Vec<usize> = (0..w.spans.len()).filter(|i| matches!(w.spans[*i].kind, SpanKind::Person { .. })).collect();
+        let mut k = 0;
+        while k < persons.len() {
+            // A list of names joined by "," and "and".
+            let mut group = vec![persons[k]];
+            let mut next = k + 1;
+            while next < persons.len() {
+                let prev = &w.spans[*group.last().unwrap_or(&persons[k])];
+                let cur = &w.spans[persons[next]];
+                let gap = prev.last + 1;
+                let joined = (w.is_punct(gap, ',') || is_and(w, gap)) && cur.first == gap + 1
+                    || w.is_punct(gap, ',') && is_and(w, gap + 1) && cur.first == gap + 2;
+                if !joined {
+                    break;
+                }
+                group.push(persons[next]);
+                next += 1;
+            }
+            for p in &group {
+                if let Some(t) = self.prefix_title(w, w.spans[*p].first) {
+                    self.attach(w, doc, *p, &t, mention_of_span, out);
+                }
+            }
+            let last = &w.spans[*group.last().unwrap_or(&persons[k])];
+            if w.is_punct(last.last + 1, ',') {
+                let titles = self.parse_title_list(w, last.last + 2);
+                if let Some(first) = titles.first() {
+                    let targets: &[usize] = if first.plural && group.len() > 1 { &group } else { &group[group.len() - 1..] };
+                    for p in targets {
+                        for t in &titles {
+                            self.attach(w, doc, *p, t, mention_of_span, out);
+                        }
+                    }
+                }
+            }
+            k = next;
+        }
+    }
+
+    fn attach(&self, w: &FieldWork<'_>, doc: &DocInput<'_>, person_span: usize, t: &ParsedTitle, mention_of_span: &HashMap<usize, usize>, out: &mut Extraction) {
+        let Some(&mention) = mention_of_span.get(&person_span) else { return };
+        let (person_name, person_entity, known_person) = match &w.spans[person_span].kind {
+            SpanKind::Person { person, name } => (name.clone(), out.mentions[mention].entity.clone(), *person),
+            _ => return,
+        };
+        let role = &self.pack.roles[t.role];
+        let ctx = t.country.clone().or_else(|| self.context_country(w, t.first, known_person, doc));
+        let mut org = t.org.clone();
+        if org == OrgRef::None {
+            if let Some(imp) = &role.implies {
+                if let Some(o) = self.org_by_id.get(imp) {
+                    if ctx.as_deref().is_none_or(|c| c == self.pack.organizations[*o].country) {
+                        org = OrgRef::Known(*o);
+                    }
+                } else if let Some(c) = self.class_by_id.get(imp) {
+                    org = OrgRef::Class(*c);
+                }
+            }
+        }
+        let (organization, organization_id, country) = self.org_name(&org, ctx.as_deref());
+        let country = t.country.clone().or(country).or(ctx);
+        let post = match &organization {
+            Some(o) => format!("{} of the {}", role.name, o.trim_start_matches("the ")),
+            None => role.name.clone(),
+        };
+        let (start, end, surface) = w.surface(t.first, t.last);
+        let link = TitleLink {
+            person: person_name,
+            person_entity,
+            mention,
+            role: role.name.clone(),
+            post,
+            organization,
+            organization_id,
+            country,
+            role_kind: role.kind.clone(),
+            surface: surface.to_owned(),
+            field: w.field,
+            start,
+            end,
+        };
+        if !out.titles.iter().any(|x| x.mention == link.mention && x.role == link.role && x.organization == link.organization) {
+            out.titles.push(link);
+        }
+    }
+
+    fn meetings_and_events(&self, w: &FieldWork<'_>, doc: &DocInput<'_>, out: &mut Extraction) {
+        for span in &w.spans {
+            let (start, end, surface) = w.surface(span.first, span.last);
+            let sentence = w.sentence_of(start);
+            let sentence_text = &w.text[sentence.0..sentence.1];
+            let when = dates::find(sentence_text, doc.published);
+            match span.kind {
+                SpanKind::Meeting(m) => {
+                    let kind = &self.pack.meeting_kinds[m];
+                    let mut ordinal = None;
+                    let mut enlarged = false;
+                    let mut j = span.first;
+                    for _ in 0..3 {
+                        if j == 0 {
+                            break;
+                        }
+                        j -= 1;
+                        match w.word(j) {
+                            Some(x) if x.eq_ignore_ascii_case("enlarged") => enlarged = true,
+                            Some(x) => {
+                                if let Some(n) = dates::ordinal(x) {
+                                    ordinal = Some(n);
+                                }
+                                break;
+                            }
+                            None => break,
+                        }
+                    }
+                    enlarged |= surface.to_lowercase().contains("enlarged");
+                    let body = self.org_by_id.get(&kind.body).map(|o| self.pack.organizations[*o].name.clone()).unwrap_or_default();
+                    out.meetings.push(Meeting {
+                        kind: kind.id.clone(),
+                        ordinal,
+                        enlarged,
+                        body,
+                        date: when.date,
+                        from: when.from,
+                        to: when.to,
+                        agenda: Vec::new(),
+                        surface: surface.to_owned(),
+                        field: w.field,
+                        start,
+                        end,
+                    });
+                }
+                SpanKind::Event(e) => {
+                    let kind = &self.pack.event_kinds[e];
+                    let participants: Vec<String> = w
+                        .spans
+                        .iter()
+                        .filter(|s| {
+                            let st = w.tokens[s.first].start;
+                            st >= sentence.0 && st < sentence.1
+                        })
+                        .filter_map(|s| match &s.kind {
+                            SpanKind::Person { name, .. } => Some(name.clone()),
+                            _ => None,
+                        })
+                        .collect();
+                    out.events.push(Event {
+                        kind: kind.id.clone(),
+                        date: when.date.or(when.from).or(doc.published),
+                        place: None,
+                        participants,
+                        surface: surface.to_owned(),
+                        field: w.field,
+                        start,
+                        end,
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! Names the pack does not list: Korean names by their structure, and the
+//! capitalised runs that name foreign people and organisations.
+
+use std::collections::HashSet;
+
+use readout_core::pack::NameRules;
+
+/// Compiled name rules.
+#[derive(Debug, Default)]
+pub struct Names {
+    family: HashSet<String>,
+    onsets: Vec<String>,
+    vowels: Vec<String>,
+    finals: Vec<String>,
+    pub heads: HashSet<String>,
+    pub joiners: HashSet<String>,
+    pub not_names: HashSet<String>,
+}
+
+impl Names {
+    pub fn new(rules: &NameRules) -> Names {
+        let lower = |v: &[String]| -> Vec<String> {
+            let mut v: Vec<String> = v.iter().map(|s| s.to_lowercase()).collect();
+            // Longest first, so that "ng" is tried before "n".
+            v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            v
+        };
+        Names {
+            family: rules.korean_family.iter().cloned().collect(),
+            onsets: lower(&rules.korean_onsets),
+            vowels: lower(&rules.korean_vowels),
+            finals: lower(&rules.korean_finals),
+            heads: rules.org_heads.iter().cloned().collect(),
+            joiners: rules.name_joiners.iter().cloned().collect(),
+            not_names: rules.not_names.iter().cloned().collect(),
+        }
+    }
+
+    pub fn is_family(&self, w: &str) -> bool {
+        self.family.contains(w)
+    }
+
+    /// True for one romanised Korean syllable: onset? vowel final?.
+    pub fn is_syllable(&self, w: &str) -> bool {
+        if w.is_empty() || w.len() > 6 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+            return false;
+        }
+        let w = w.to_ascii_lowercase();
+        let mut rests: Vec<&str> = vec![&w];
+        for o in &self.onsets {
+            if let Some(r) = w.strip_prefix(o.as_str()) {
+                rests.push(r);
+            }
+        }
+        rests.iter().any(|rest| {
+            self.vowels.iter().any(|v| {
+                rest.strip_prefix(v.as_str())
+                    .is_some_and(|f| f.is_empty() || self.finals.iter().any(|x| x == f))
+            })
+        })
+    }
+
+    /// A capitalised word that may be part of a name.
+    pub fn name_word(&self, w: &str) -> bool {
+        w.chars().next().is_some_and(char::is_uppercase) && !self.not_names.contains(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> Names {
+        let rules = NameRules {
+            korean_family: vec!["Kim".into()],
+            korean_onsets: ["g", "k", "n", "j", "ch", "h", "s", "m", "th", "y", "r", "l"].map(String::from).to_vec(),
+            korean_vowels: ["a", "ae", "o", "u", "i", "yo", "yu", "ui", "wa", "eo", "eu", "e", "ye"].map(String::from).to_vec(),
+            korean_finals: ["", "k", "n", "l", "m", "ng"].map(String::from).to_vec(),
+            ..NameRules::default()
+        };
+        Names::new(&rules)
+    }
+
+    #[test]
+    fn korean_syllables_are_told_from_english_words() {
+        let n = names();
+        for s in ["Jong", "Un", "Il", "Sung", "Chol", "Thaek", "Gyun", "Hwan", "Hui", "Myung", "Geun", "hye"] {
+            assert!(n.is_syllable(s), "{s}");
+        }
+        for s in ["Meets", "Gives", "Visits", "Army", "Strong", "Talks", ""] {
+            assert!(!n.is_syllable(s), "{s}");
+        }
+    }
+}
