@@ -283,6 +283,9 @@ pub struct Pack {
     pub formulations: Vec<Formulation>,
     pub treaties: Vec<Treaty>,
     pub names: NameRules,
+    /// BLAKE3 of the pack's files, names and texts: what was extracted with
+    /// one fingerprint need not be extracted again until the pack changes.
+    pub fingerprint: String,
     outlet_index: HashMap<String, usize>,
 }
 
@@ -377,6 +380,14 @@ impl Pack {
         let mut pack = Pack::default();
         let mut outlet_spans = Vec::new();
         let mut places = Places::default();
+        let mut hasher = blake3::Hasher::new();
+        for (file, text) in files {
+            hasher.update(file.rsplit(['/', '\\']).next().unwrap_or(file).as_bytes());
+            hasher.update(b"\0");
+            hasher.update(text.as_bytes());
+            hasher.update(b"\0");
+        }
+        pack.fingerprint = hasher.finalize().to_hex()[..16].to_owned();
         for (file, text) in files {
             let parsed: PackFile = toml::from_str(text).map_err(|e| PackError {
                 file: file.to_string(),

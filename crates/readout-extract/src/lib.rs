@@ -50,6 +50,7 @@ mod dates;
 pub mod gazetteer;
 mod model;
 pub mod names;
+pub mod spun;
 pub mod token;
 
 use std::collections::HashMap;
@@ -67,6 +68,7 @@ pub struct Extractor {
     pack: Pack,
     gazetteer: Gazetteer,
     names: Names,
+    spun: spun::SpunMatcher,
     /// (org class index, country id) to the organisation of that class in that country.
     class_country: HashMap<(usize, String), usize>,
     org_by_id: HashMap<String, usize>,
@@ -204,12 +206,24 @@ impl Extractor {
         Extractor {
             gazetteer: Gazetteer::new(pack),
             names: Names::new(&pack.names),
+            spun: spun::SpunMatcher::new(pack),
             pack: pack.clone(),
             class_country,
             org_by_id,
             class_by_id,
             role_by_id,
         }
+    }
+
+    /// The fingerprint of the pack this extractor was built from.
+    pub fn pack_fingerprint(&self) -> &str {
+        &self.pack.fingerprint
+    }
+
+    /// Extracts from a stored document: its outlet gives the default country.
+    pub fn extract_document(&self, title: &str, body: &str, outlet: &str, published: chrono::NaiveDate) -> Extraction {
+        let country = self.pack.outlet(outlet).map(|o| o.country.as_str());
+        self.extract(&DocInput { title, body, outlet_country: country, published: Some(published) })
     }
 
     /// Extracts from a document's title and body.
@@ -221,15 +235,20 @@ impl Extractor {
             events: Vec::new(),
             spun: Spun { score: 0.0, likely: false },
         };
+        let mut evidence = 0usize;
         for (field, text) in [(Field::Title, doc.title), (Field::Body, doc.body)] {
             if !text.is_empty() {
-                self.extract_field(field, text, doc, &mut out);
+                evidence += self.extract_field(field, text, doc, &mut out);
             }
         }
+        // Each garbled name is strong evidence; two make a spun text near certain.
+        let score = evidence as f64 / (evidence as f64 + 1.0);
+        out.spun = Spun { score, likely: evidence >= 1 };
         out
     }
 
-    fn extract_field(&self, field: Field, text: &str, doc: &DocInput<'_>, out: &mut Extraction) {
+    /// Extracts from one field; returns the evidence of spinning found in it.
+    fn extract_field(&self, field: Field, text: &str, doc: &DocInput<'_>, out: &mut Extraction) -> usize {
         let tokens = token::tokenize(text);
         let sentences = token::sentences(text, &tokens);
         let owner = vec![None; tokens.len()];
@@ -240,6 +259,7 @@ impl Extractor {
                 w.add(kind, first, last);
             }
         }
+        let evidence = self.acronym_names(&mut w) + self.spun_names(&mut w);
         self.structural_orgs(&mut w);
         self.merge_country_prefix(&mut w);
         self.korean_names(&mut w);
@@ -254,6 +274,100 @@ impl Extractor {
         }
         self.titles(&w, doc, &mention_of_span, out);
         self.meetings_and_events(&w, doc, out);
+        evidence
+    }
+
+    /// A free capitalised run (with "of", "and", "for", "the" and "'s" inside) from token `i`.
+    fn capitalised_run(&self, w: &FieldWork<'_>, i: usize) -> usize {
+        let mut k = i;
+        loop {
+            if w.owner.get(k).is_some_and(Option::is_some) || k >= w.tokens.len() {
+                break;
+            }
+            let cap = w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase));
+            let joiner = k > i && w.word(k).is_some_and(|x| ["of", "and", "for", "the"].contains(&x)) && w.word(k + 1).is_some_and(|x| x.starts_with(char::is_uppercase) || x == "the");
+            let possessive = k > i && w.is_punct(k, '\'') && w.is_word(k + 1, "s");
+            if possessive {
+                k += 2;
+            } else if cap || joiner {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// "Supreme Folks's Meeting (SPA)": a run just before a known acronym in
+    /// parentheses names that organisation, whatever its words. A run that is
+    /// not one of the organisation's names is evidence of spinning.
+    fn acronym_names(&self, w: &mut FieldWork<'_>) -> usize {
+        let mut evidence = 0;
+        for idx in 0..w.spans.len() {
+            let s = w.spans[idx].clone();
+            let SpanKind::Org { org: Some(o), .. } = s.kind else { continue };
+            let acronym = w.word(s.first).is_some_and(|x| x.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
+            if !acronym || s.first < 2 || !w.is_punct(s.first - 1, '(') || !w.is_punct(s.last + 1, ')') {
+                continue;
+            }
+            let end = s.first - 2;
+            if w.owner[end].is_some() {
+                continue;
+            }
+            // Walk back over a capitalised run.
+            let mut start = end;
+            while start > 0 && w.owner[start - 1].is_none() && (w.word(start - 1).is_some_and(|x| x.starts_with(char::is_uppercase) || ["of", "and", "for", "the", "s"].contains(&x)) || w.is_punct(start - 1, '\'')) {
+                start -= 1;
+            }
+            while start < end && !w.word(start).is_some_and(|x| self.names.name_word(x)) {
+                start += 1;
+            }
+            let words = w.tokens[start..=end].iter().filter(|t| t.is_word()).count();
+            if words < 2 {
+                continue;
+            }
+            let name = self.pack.organizations[o].name.clone();
+            w.add(SpanKind::Org { org: Some(o), name }, start, end);
+            evidence += 1;
+        }
+        evidence
+    }
+
+    /// Known names with words swapped for thesaurus neighbours.
+    fn spun_names(&self, w: &mut FieldWork<'_>) -> usize {
+        let mut evidence = 0;
+        let n = w.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if w.owner[i].is_some() || !w.word(i).is_some_and(|x| x.starts_with(char::is_uppercase)) {
+                i += 1;
+                continue;
+            }
+            let end = self.capitalised_run(w, i);
+            let words: Vec<(usize, String)> = (i..end)
+                .filter(|k| w.tokens[*k].is_word() && !w.is_word(*k, "the"))
+                .map(|k| (k, w.tokens[k].text(w.text).to_lowercase()))
+                .collect();
+            let mut found = None;
+            'windows: for len in (2..=words.len().min(8)).rev() {
+                for start in 0..=words.len() - len {
+                    let window: Vec<String> = words[start..start + len].iter().map(|(_, x)| x.clone()).collect();
+                    if let Some((org, _)) = self.spun.find(&window) {
+                        found = Some((org, words[start].0, words[start + len - 1].0));
+                        break 'windows;
+                    }
+                }
+            }
+            if let Some((org, first, last)) = found {
+                let name = self.pack.organizations[org].name.clone();
+                w.add(SpanKind::Org { org: Some(org), name }, first, last);
+                evidence += 1;
+                i = last + 1;
+            } else {
+                i = end.max(i + 1);
+            }
+        }
+        evidence
     }
 
     /// Picks what a gazetteer key means when it names several things.

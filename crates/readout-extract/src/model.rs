@@ -1,7 +1,7 @@
 //! What extraction finds: mentions, titles, meetings, events and a spun-text score.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The text of a document to extract from, with what is known about where it came from.
 #[derive(Debug, Clone, Copy, Default)]
@@ -16,7 +16,7 @@ pub struct DocInput<'a> {
 }
 
 /// Which field of the document a span is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Field {
     Title,
@@ -24,7 +24,7 @@ pub enum Field {
 }
 
 /// What a mention refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
     Person,
@@ -36,7 +36,7 @@ pub enum EntityType {
 }
 
 /// A span of text that names something.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// Canonical id: a pack id when known ("kim-jong-un", "wpk-cc"), else a
     /// derived one ("person:song-rak-gyun").
@@ -55,12 +55,12 @@ pub struct Mention {
     /// Whether the entity is one the pack knows.
     pub known: bool,
     /// The country of the entity where known (a pack country id).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 }
 
 /// A title attached to a person mention.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TitleLink {
     /// Canonical name of the person.
     pub person: String,
@@ -87,7 +87,7 @@ pub struct TitleLink {
 }
 
 /// A meeting reported in the text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meeting {
     /// A pack meeting kind id.
     pub kind: String,
@@ -97,11 +97,11 @@ pub struct Meeting {
     pub enlarged: bool,
     /// The body that met (canonical organisation name).
     pub body: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<NaiveDate>,
     /// Agenda topics, as pack topic ids or short phrases.
     pub agenda: Vec<String>,
@@ -112,13 +112,13 @@ pub struct Meeting {
 }
 
 /// An event reported in the text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// A pack event kind id.
     pub kind: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     /// Canonical names of the people and organisations taking part.
     pub participants: Vec<String>,
@@ -129,7 +129,7 @@ pub struct Event {
 }
 
 /// How likely the text is a machine-paraphrased ("spun") copy.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Spun {
     /// 0 (plainly written) to 1 (plainly spun).
     pub score: f64,
@@ -137,7 +137,7 @@ pub struct Spun {
 }
 
 /// Everything extracted from one document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
     pub mentions: Vec<Mention>,
     pub titles: Vec<TitleLink>,

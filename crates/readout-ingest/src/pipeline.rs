@@ -9,7 +9,10 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
+use readout_extract::{Extraction, Extractor};
 use readout_core::sketch::Sketch;
 use readout_store::{InsertOutcome, NewDocument, Store};
 use serde::Serialize;
@@ -22,6 +25,9 @@ use crate::{read_file, IngestError, ReadConfig};
 #[derive(Debug, Clone)]
 pub struct IngestConfig {
     pub read: ReadConfig,
+    /// Extraction to run on every new record and store with it; `None` stores
+    /// documents only (they can be extracted later with the store's queue).
+    pub extractor: Option<Arc<Extractor>>,
     /// Most records per transaction. Larger batches index faster (the
     /// full-text index flushes a segment per transaction); a crash loses at
     /// most the batch in flight.
@@ -35,6 +41,7 @@ impl Default for IngestConfig {
     fn default() -> Self {
         IngestConfig {
             read: ReadConfig::default(),
+            extractor: None,
             batch_size: 5_000,
             batch_bytes: 32 * 1024 * 1024,
         }
@@ -74,22 +81,28 @@ pub struct Quiet;
 impl Observer for Quiet {}
 
 /// Records read from files, each with the index of its file and, for a
-/// record read well, its similarity sketch (computed on the reading side, so
-/// that the store's thread only writes).
+/// record read well, its similarity sketch and extraction (computed on the
+/// reading side, in parallel, so that the store's thread only writes).
 struct Batch {
-    items: Vec<(usize, ReadItem, Option<Sketch>)>,
+    items: Vec<(usize, ReadItem, Option<Sketch>, Option<Extraction>)>,
 }
 
 impl Batch {
-    fn sketched(items: Vec<(usize, ReadItem)>) -> Batch {
+    fn prepared(items: Vec<(usize, ReadItem)>, extractor: Option<&Extractor>) -> Batch {
         let items = items
             .into_par_iter()
             .map(|(file, item)| {
-                let sketch = item
-                    .as_ref()
-                    .ok()
-                    .and_then(|r| Sketch::of_text(&r.doc.body));
-                (file, item, sketch)
+                let (sketch, extraction) = match &item {
+                    Ok(r) => {
+                        let d = &r.doc;
+                        (
+                            Sketch::of_text(&d.body),
+                            extractor.map(|x| x.extract_document(&d.title, &d.body, &d.outlet, d.published.date)),
+                        )
+                    }
+                    Err(_) => (None, None),
+                };
+                (file, item, sketch, extraction)
             })
             .collect();
         Batch { items }
@@ -111,6 +124,7 @@ pub fn ingest(
     let progress = AtomicU64::new(0);
     let sources: Vec<String> = files.iter().map(source_name).collect();
     let batch_size = config.batch_size.max(1);
+    let pack = config.extractor.as_ref().map_or("", |x| x.pack_fingerprint());
     let mut summary = IngestSummary {
         files: files.len() as u64,
         ..Default::default()
@@ -121,6 +135,7 @@ pub fn ingest(
         let (tx, rx) = mpsc::sync_channel::<Batch>(2);
         let progress = &progress;
         let batch_bytes = config.batch_bytes.max(1);
+        let extractor = config.extractor.as_deref();
         let reader = scope.spawn(move || {
             let mut batch = Vec::new();
             let mut bytes = 0usize;
@@ -135,7 +150,7 @@ pub fn ingest(
                         bytes = 0;
                         // A closed channel means the store side stopped on an
                         // error; the rest of the input is not wanted.
-                        let _ = tx.send(Batch::sketched(full));
+                        let _ = tx.send(Batch::prepared(full, extractor));
                     }
                 };
                 if let Err(e) = read_file(file, &config.read, progress, &mut sink) {
@@ -149,12 +164,12 @@ pub fn ingest(
                 }
             }
             if !batch.is_empty() {
-                let _ = tx.send(Batch::sketched(batch));
+                let _ = tx.send(Batch::prepared(batch, extractor));
             }
         });
 
         for batch in rx {
-            store_batch(store, batch, &sources, &mut summary, observer)?;
+            store_batch(store, batch, &sources, pack, &mut summary, observer)?;
             observer.progress(progress.load(Ordering::Relaxed), total);
         }
         reader.join().expect("the reader thread panicked");
@@ -180,18 +195,19 @@ fn store_batch(
     store: &mut Store,
     batch: Batch,
     sources: &[String],
+    pack: &str,
     summary: &mut IngestSummary,
     observer: &mut dyn Observer,
 ) -> Result<(), IngestError> {
-    let mut records: Vec<(usize, Record, Option<Sketch>)> = Vec::with_capacity(batch.items.len());
-    for (file, item, sketch) in batch.items {
+    let mut records: Vec<(usize, Record, Option<Sketch>, Option<Extraction>)> = Vec::with_capacity(batch.items.len());
+    for (file, item, sketch, extraction) in batch.items {
         summary.records += 1;
         match item {
             Ok(r) => {
                 for note in &r.notes {
                     observer.note(&r.location, note);
                 }
-                records.push((file, r, sketch));
+                records.push((file, r, sketch, extraction));
             }
             Err(rejection) => {
                 summary.rejected += 1;
@@ -201,16 +217,17 @@ fn store_batch(
     }
     let items: Vec<NewDocument<'_>> = records
         .iter_mut()
-        .map(|(file, r, sketch)| NewDocument {
+        .map(|(file, r, sketch, extraction)| NewDocument {
             doc: &r.doc,
             content_hash: r.content_hash,
             sketch: sketch.take(),
+            extraction: extraction.as_ref().map(|x| (x, pack)),
             source: &sources[*file],
             line: r.location.line,
         })
         .collect();
     let outcomes = store.insert_batch(&items)?;
-    for ((_, record, _), outcome) in records.iter().zip(outcomes) {
+    for ((_, record, _, _), outcome) in records.iter().zip(outcomes) {
         match outcome {
             InsertOutcome::New { near_duplicate_of } => {
                 summary.accepted += 1;
@@ -236,4 +253,33 @@ fn store_batch(
         }
     }
     Ok(())
+}
+
+/// Extracts again every stored document whose extraction is missing or was
+/// made with another pack; returns how many were extracted. Work is committed
+/// per batch, so an interrupted run resumes where it stopped.
+pub fn reextract(
+    store: &mut Store,
+    extractor: &Extractor,
+    batch_size: usize,
+    observer: &mut dyn Observer,
+) -> Result<u64, IngestError> {
+    let pack = extractor.pack_fingerprint();
+    let (done_before, total) = store.extraction_counts(pack)?;
+    let mut done = 0u64;
+    loop {
+        let todo = store.documents_to_extract(pack, batch_size.max(1))?;
+        if todo.is_empty() {
+            break;
+        }
+        let extractions: Vec<Extraction> = todo
+            .par_iter()
+            .map(|d| extractor.extract_document(&d.title, &d.body, &d.outlet, d.published))
+            .collect();
+        let items: Vec<(i64, &Extraction)> = todo.iter().map(|d| d.rowid).zip(extractions.iter()).collect();
+        store.save_extractions(&items, pack)?;
+        done += todo.len() as u64;
+        observer.progress(done_before + done, total);
+    }
+    Ok(done)
 }

@@ -38,6 +38,7 @@ use chrono::{NaiveDate, NaiveTime, Utc};
 use readout_core::query::Query;
 use readout_core::sketch::Sketch;
 use readout_core::{Audience, DocId, Document, Published};
+use readout_extract::{Extraction, Field};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
@@ -88,6 +89,8 @@ pub struct NewDocument<'a> {
     pub sketch: Option<Sketch>,
     pub source: &'a str,
     pub line: u64,
+    /// What extraction found, with the fingerprint of the pack it used.
+    pub extraction: Option<(&'a Extraction, &'a str)>,
 }
 
 impl<'a> NewDocument<'a> {
@@ -100,6 +103,7 @@ impl<'a> NewDocument<'a> {
             sketch: Sketch::of_text(&doc.body),
             source,
             line,
+            extraction: None,
         }
     }
 }
@@ -660,6 +664,61 @@ impl Store {
         .collect()
     }
 
+    /// Up to `limit` documents whose extraction is missing or was made with
+    /// another pack than `pack`, oldest first.
+    pub fn documents_to_extract(&self, pack: &str, limit: usize) -> Result<Vec<ToExtract>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.rowid, d.title, d.body, d.outlet, d.published
+             FROM documents d LEFT JOIN extractions x ON x.doc_rowid = d.rowid
+             WHERE x.pack IS NULL OR x.pack != ?1
+             ORDER BY d.rowid LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![pack, limit as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?))
+        })?;
+        rows.map(|row| {
+            let (rowid, title, body, outlet, published) = row?;
+            Ok(ToExtract { rowid, title, body, outlet, published: parse_date(&published)? })
+        })
+        .collect()
+    }
+
+    /// Replaces the stored extractions of these documents, in one transaction.
+    pub fn save_extractions(&mut self, items: &[(i64, &Extraction)], pack: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for (rowid, x) in items {
+            write_extraction(&tx, *rowid, x, pack)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The stored extraction of a document, and the pack fingerprint it was made with.
+    pub fn extraction(&self, id: &DocId) -> Result<Option<(Extraction, String)>> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT x.data, x.pack FROM extractions x JOIN documents d ON d.rowid = x.doc_rowid WHERE d.id = ?1",
+                [id.as_str()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        row.map(|(data, pack)| {
+            let x = serde_json::from_str(&data).map_err(|e| StoreError::Corrupt { what: format!("extraction of {id}: {e}") })?;
+            Ok((x, pack))
+        })
+        .transpose()
+    }
+
+    /// How many documents have an extraction made with `pack`, and how many in all.
+    pub fn extraction_counts(&self, pack: &str) -> Result<(u64, u64)> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM extractions WHERE pack = ?1), (SELECT count(*) FROM documents)",
+            [pack],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
     /// Checks the database file and the full-text index against the documents.
     /// Returns the problems found; empty means consistent.
     pub fn check(&self) -> Result<Vec<String>> {
@@ -699,6 +758,62 @@ impl Store {
         }
         Ok(problems)
     }
+}
+
+/// A stored document waiting for (re-)extraction.
+#[derive(Debug, Clone)]
+pub struct ToExtract {
+    pub rowid: i64,
+    pub title: String,
+    pub body: String,
+    pub outlet: String,
+    pub published: NaiveDate,
+}
+
+fn field_name(f: Field) -> &'static str {
+    match f {
+        Field::Title => "title",
+        Field::Body => "body",
+    }
+}
+
+/// Stores one document's extraction, replacing any earlier one.
+fn write_extraction(tx: &Transaction<'_>, rowid: i64, x: &Extraction, pack: &str) -> Result<()> {
+    let data = serde_json::to_string(x).map_err(|e| StoreError::Corrupt { what: format!("extraction: {e}") })?;
+    tx.prepare_cached("INSERT OR REPLACE INTO extractions (doc_rowid, pack, data) VALUES (?1, ?2, ?3)")?
+        .execute(params![rowid, pack, data])?;
+    tx.prepare_cached("DELETE FROM mentions WHERE doc_rowid = ?1")?.execute([rowid])?;
+    tx.prepare_cached("DELETE FROM titles WHERE doc_rowid = ?1")?.execute([rowid])?;
+    let mut m = tx.prepare_cached(
+        "INSERT OR IGNORE INTO mentions (doc_rowid, field, start, end, type, entity, name, surface)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for x in &x.mentions {
+        let kind = serde_json::to_value(x.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        m.execute(params![rowid, field_name(x.field), x.start as i64, x.end as i64, kind, x.entity, x.name, x.surface])?;
+    }
+    let mut t = tx.prepare_cached(
+        "INSERT INTO titles (doc_rowid, person_entity, person, role, post, organization_id, organization,
+                             country, surface, field, start, end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for l in &x.titles {
+        t.execute(params![
+            rowid,
+            l.person_entity,
+            l.person,
+            l.role,
+            l.post,
+            l.organization_id,
+            l.organization,
+            l.country,
+            l.surface,
+            field_name(l.field),
+            l.start as i64,
+            l.end as i64
+        ])?;
+    }
+    Ok(())
 }
 
 fn stored_id(s: &str) -> Result<DocId> {
@@ -762,6 +877,9 @@ fn insert_one(
     tx.prepare_cached("INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
         .execute(params![rowid, doc.title, doc.body])?;
     add_sighting(tx, rowid, item, &published)?;
+    if let Some((x, pack)) = item.extraction {
+        write_extraction(tx, rowid, x, pack)?;
+    }
     Ok((
         InsertOutcome::New {
             near_duplicate_of: None,

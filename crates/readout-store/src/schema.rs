@@ -63,4 +63,41 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX near_duplicates_of ON near_duplicates(of_rowid);
     "#,
+    // 2: what extraction found in each document, and with which pack.
+    r#"
+    CREATE TABLE extractions (
+        doc_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid),
+        pack      TEXT NOT NULL,           -- the pack's fingerprint
+        data      TEXT NOT NULL            -- the whole extraction, JSON
+    );
+    CREATE INDEX extractions_pack ON extractions(pack);
+    CREATE TABLE mentions (
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        field     TEXT NOT NULL,
+        start     INTEGER NOT NULL,
+        end       INTEGER NOT NULL,
+        type      TEXT NOT NULL,
+        entity    TEXT NOT NULL,
+        name      TEXT NOT NULL,
+        surface   TEXT NOT NULL,
+        PRIMARY KEY (doc_rowid, field, start, end, type)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_entity ON mentions(entity, doc_rowid);
+    CREATE TABLE titles (
+        doc_rowid       INTEGER NOT NULL REFERENCES documents(rowid),
+        person_entity   TEXT NOT NULL,
+        person          TEXT NOT NULL,
+        role            TEXT NOT NULL,
+        post            TEXT NOT NULL,
+        organization_id TEXT,
+        organization    TEXT,
+        country         TEXT,
+        surface         TEXT NOT NULL,
+        field           TEXT NOT NULL,
+        start           INTEGER NOT NULL,
+        end             INTEGER NOT NULL
+    );
+    CREATE INDEX titles_person ON titles(person_entity, doc_rowid);
+    CREATE INDEX titles_doc ON titles(doc_rowid);
+    "#,
 ];

@@ -42,6 +42,7 @@ enum Command {
     Stats(commands::stats::Args),
     Demo(commands::demo::Args),
     Extract(commands::extract::Args),
+    Reextract(commands::reextract::Args),
 }
 
 /// How a command ended, as the process exit code says it.
@@ -81,6 +82,7 @@ fn main() -> ExitCode {
         Command::Stats(a) => commands::stats::run(&ctx, a),
         Command::Demo(a) => commands::demo::run(&ctx, a),
         Command::Extract(a) => commands::extract::run(&ctx, a),
+        Command::Reextract(a) => commands::reextract::run(&ctx, a),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

@@ -51,11 +51,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
         .with_context(|| format!("cannot write {}", sample.display()))?;
 
     let mut store = super::open_store_at(&db)?;
+    let pack = crate::packs::load(ctx.pack.as_deref())?;
     let config = IngestConfig {
-        read: ReadConfig {
-            pack: crate::packs::load(ctx.pack.as_deref())?,
-            ..ReadConfig::default()
-        },
+        extractor: Some(std::sync::Arc::new(readout_extract::Extractor::new(&pack))),
+        read: ReadConfig { pack, ..ReadConfig::default() },
         ..IngestConfig::default()
     };
     let summary = super::ingest::ingest_paths(&mut store, &[sample], &config, false)?;

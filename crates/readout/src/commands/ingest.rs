@@ -3,7 +3,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use std::sync::Arc;
+
 use anyhow::Context as _;
+use readout_extract::Extractor;
 use indicatif::{ProgressBar, ProgressStyle};
 use readout_ingest::pipeline::{self, IngestConfig, IngestSummary, Observer};
 use readout_ingest::record::{Location, Rejection};
@@ -23,6 +26,8 @@ use crate::Outcome;
 /// near-duplicates are linked to the earlier text. Running it twice on the same
 /// input changes nothing. Bad records are reported on stderr with file, line and
 /// reason, and the rest is ingested; exit code 2 says some were rejected.
+/// Extraction (people, titles, organisations, meetings, events) runs on every
+/// new document and is stored with it.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   readout ingest kcna-2011-2012.jsonl.gz
@@ -115,8 +120,10 @@ fn read_config(ctx: &Context, args: &Args) -> anyhow::Result<ReadConfig> {
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
+    let read = read_config(ctx, &args)?;
     let config = IngestConfig {
-        read: read_config(ctx, &args)?,
+        extractor: Some(Arc::new(Extractor::new(&read.pack))),
+        read,
         batch_size: args.batch_size as usize,
         ..IngestConfig::default()
     };

@@ -3,6 +3,7 @@
 pub mod demo;
 pub mod extract;
 pub mod ingest;
+pub mod reextract;
 pub mod search;
 pub mod show;
 pub mod stats;

@@ -42,9 +42,16 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
         eprintln!("no document with id {:?}", args.doc_id);
         return Ok(Outcome::NothingFound);
     };
+    let extraction = store.extraction(&stored.doc.id)?.map(|(x, _)| x);
     let mut out = std::io::stdout().lock();
     if args.format == ShowFormat::Json {
-        output::json_line(&mut out, &stored)?;
+        #[derive(serde::Serialize)]
+        struct Shown<'a> {
+            #[serde(flatten)]
+            stored: &'a readout_store::StoredDocument,
+            extraction: Option<&'a readout_extract::Extraction>,
+        }
+        output::json_line(&mut out, &Shown { stored: &stored, extraction: extraction.as_ref() })?;
         return Ok(Outcome::Done);
     }
     let d = &stored.doc;
@@ -96,6 +103,26 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
             "nearly repeated by {} ({} {}, similarity {:.2}): {}",
             n.id, n.outlet, n.published, n.similarity, n.title
         )?;
+    }
+    if let Some(x) = &extraction {
+        let mut people: Vec<&str> = x.mentions.iter().filter(|m| m.kind == readout_extract::EntityType::Person).map(|m| m.name.as_str()).collect();
+        people.dedup();
+        let mut seen = std::collections::HashSet::new();
+        people.retain(|p| seen.insert(*p));
+        if !people.is_empty() {
+            writeln!(out, "people:    {}", people.join(", "))?;
+        }
+        for t in &x.titles {
+            writeln!(out, "title:     {} = {} ({})", t.person, t.post, t.country.as_deref().unwrap_or("?"))?;
+        }
+        for m in &x.meetings {
+            let when = match (m.date, m.from, m.to) {
+                (Some(d), _, _) => d.to_string(),
+                (None, Some(f), Some(t)) => format!("{f} to {t}"),
+                _ => "date not stated".into(),
+            };
+            writeln!(out, "meeting:   {} ({when})", m.surface)?;
+        }
     }
     out.flush()?;
     Ok(Outcome::Done)

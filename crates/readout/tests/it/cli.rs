@@ -16,7 +16,7 @@ fn corpus() -> String {
 #[test]
 fn every_command_has_help_with_an_example() {
     let env = Env::new();
-    for cmd in ["ingest", "search", "show", "stats", "demo"] {
+    for cmd in ["ingest", "search", "show", "stats", "demo", "extract", "reextract"] {
         let run = env.run(&[cmd, "--help"]).expect(0);
         assert!(
             run.stdout().contains("Examples:"),
@@ -302,4 +302,50 @@ fn demo_ingests_the_sample_and_shows_it() {
     // A second demo refuses to reuse the file.
     env.run(&["demo", "--keep", kept.to_str().unwrap()])
         .expect(2);
+}
+
+#[test]
+fn ingest_stores_extraction_and_reextract_is_incremental_after_a_pack_change() {
+    let env = Env::new();
+    let file = env.write(
+        "x.jsonl",
+        [
+            record("KCNA", "2024-06-20", "Talks", "Pak Jong Chon, Jo Yong Won and Ri Il Hwan, secretaries of the C.C., WPK, attended the talks."),
+            record("KCNA", "2024-06-21", "Visit", "Kim Tok Hun, premier of the Cabinet, visited a farm."),
+        ]
+        .join("\n"),
+    );
+    env.ingest(&file).expect(0);
+    let hit = env.run(&["search", "secretaries", "--format", "json"]).expect(0).stdout();
+    let id = serde_json::from_str::<serde_json::Value>(hit.lines().next().unwrap()).unwrap()["id"].as_str().unwrap().to_owned();
+    let shown: serde_json::Value = serde_json::from_str(&env.run(&["show", &id, "--format", "json"]).expect(0).stdout()).unwrap();
+    let titles: Vec<String> = shown["extraction"]["titles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| format!("{} = {}", t["person"].as_str().unwrap(), t["role"].as_str().unwrap()))
+        .collect();
+    assert_eq!(titles, ["Pak Jong Chon = secretary", "Jo Yong Won = secretary", "Ri Il Hwan = secretary"]);
+
+    // The same pack: nothing to do.
+    let run = env.run(&["reextract"]).expect(0);
+    assert!(run.stdout().starts_with("extracted: 0 documents; 2 of 2"), "{}", run.stdout());
+
+    // A changed pack: every document once, then nothing.
+    let pack_dir = env.path("pack");
+    std::fs::create_dir_all(&pack_dir).unwrap();
+    let builtin = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs/dprk-russia");
+    for entry in std::fs::read_dir(builtin).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), pack_dir.join(entry.file_name())).unwrap();
+    }
+    let extra = pack_dir.join("pack.toml");
+    let mut text = std::fs::read_to_string(&extra).unwrap();
+    text.push_str("\n# changed\n");
+    std::fs::write(&extra, text).unwrap();
+    let pack = pack_dir.to_str().unwrap();
+    let run = env.run(&["--pack", pack, "reextract"]).expect(0);
+    assert!(run.stdout().starts_with("extracted: 2 documents; 2 of 2"), "{}", run.stdout());
+    let run = env.run(&["--pack", pack, "reextract"]).expect(0);
+    assert!(run.stdout().starts_with("extracted: 0 documents"), "{}", run.stdout());
 }
