@@ -1,25 +1,42 @@
-//! `readout-bench`: end-to-end throughput and peak memory, each beside a
-//! baseline measured in the same run.
+//! `readout-bench`: end-to-end benchmarks and evaluations of readout.
 //!
-//! Each phase runs in a child process of its own, so that its peak resident
-//! memory is its own. Run it in release mode:
+//! - `ingest`: ingest throughput and peak memory beside reading and
+//!   JSON-parsing the same input, each phase in a child process of its own.
+//! - `extract-eval`: precision, recall and F1 of the extractor on the
+//!   hand-labelled KCNA set (`eval/kcna-2011-2012/`), optionally beside the
+//!   spaCy baseline of `bench/spacy/`.
+//! - `spin-eval`: how much of what the extractor finds survives article spinning.
+//! - `extract-speed`: single-threaded extraction throughput beside a parse baseline.
+//!
+//! Run it from the repository root, in release mode:
 //!
 //! ```text
 //! cargo run --release -p readout-bench -- ingest ../shared/data/kcna-2011-2012.jsonl.gz
+//! cargo run --release -p readout-bench -- extract-eval --show-errors 10
 //! ```
 #![forbid(unsafe_code)]
 
-use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Instant;
+mod data;
+mod eval;
+mod ingest;
+mod labels;
+mod orgs;
+mod score;
+mod spacy;
+mod speed;
+mod spin;
+mod spinner;
+mod strata;
 
-use anyhow::{bail, Context};
-use clap::{Parser, Subcommand, ValueEnum};
-use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "readout-bench", about = "End-to-end benchmarks for readout")]
+#[command(
+    name = "readout-bench",
+    about = "End-to-end benchmarks and evaluations for readout"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Cmd,
@@ -35,164 +52,30 @@ enum Cmd {
         #[arg(long, default_value_t = 3)]
         runs: u32,
     },
+    /// Precision, recall and F1 of the extractor on the hand-labelled KCNA set
+    ExtractEval(eval::Args),
+    /// Entity recall on spun (synonym-rewritten) text against the original
+    SpinEval(spin::Args),
+    /// Extraction throughput per core beside reading and parsing the same input
+    ExtractSpeed(speed::Args),
     /// Internal: run one phase and print its figures as JSON
     #[command(hide = true)]
-    Phase { phase: Phase, input: PathBuf },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum, Serialize, Deserialize)]
-enum Phase {
-    /// Read (and gunzip) the file and parse every line as a JSON record.
-    Baseline,
-    /// The full ingest pipeline into a fresh store.
-    Ingest,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-struct Figures {
-    records: u64,
-    /// Uncompressed bytes of input.
-    bytes: u64,
-    seconds: f64,
-    peak_rss_bytes: u64,
-}
-
-/// The fields a baseline parse fills, as the ingest reader's records have them.
-#[derive(Debug, Deserialize)]
-#[allow(dead_code)]
-struct RawRecord {
-    outlet: Option<String>,
-    published: Option<String>,
-    title: Option<String>,
-    body: Option<String>,
-    url: Option<String>,
-    lang: Option<String>,
-}
-
-fn open(input: &Path) -> anyhow::Result<Box<dyn Read>> {
-    let f =
-        std::fs::File::open(input).with_context(|| format!("cannot open {}", input.display()))?;
-    Ok(if input.extension().is_some_and(|e| e == "gz") {
-        Box::new(flate2::read::MultiGzDecoder::new(f))
-    } else {
-        Box::new(f)
-    })
-}
-
-/// Peak resident set size of this process, from /proc (Linux).
-fn peak_rss() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<u64>().ok())
-        })
-        .map_or(0, |kb| kb * 1024)
-}
-
-fn uncompressed_size(input: &Path) -> anyhow::Result<u64> {
-    Ok(std::io::copy(&mut open(input)?, &mut std::io::sink())?)
-}
-
-fn run_phase(phase: Phase, input: &Path) -> anyhow::Result<Figures> {
-    let bytes = uncompressed_size(input)?;
-    let start = Instant::now();
-    let records = match phase {
-        Phase::Baseline => {
-            let mut n = 0u64;
-            for line in BufReader::with_capacity(1 << 16, open(input)?).lines() {
-                let line = line?;
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let r: RawRecord = serde_json::from_str(&line)?;
-                std::hint::black_box(&r);
-                n += 1;
-            }
-            n
-        }
-        Phase::Ingest => {
-            let dir = tempfile::tempdir()?;
-            let mut store = readout_store::Store::open(&dir.path().join("bench.db"))?;
-            let files = readout_ingest::discover(&[input.to_path_buf()])?;
-            let summary = readout_ingest::pipeline::ingest(
-                &mut store,
-                &files,
-                &readout_ingest::pipeline::IngestConfig::default(),
-                &mut readout_ingest::pipeline::Quiet,
-            )?;
-            summary.records
-        }
-    };
-    Ok(Figures {
-        records,
-        bytes,
-        seconds: start.elapsed().as_secs_f64(),
-        peak_rss_bytes: peak_rss(),
-    })
-}
-
-fn child(phase: Phase, input: &Path) -> anyhow::Result<Figures> {
-    let exe = std::env::current_exe()?;
-    let name = format!("{phase:?}").to_lowercase();
-    let out = Command::new(exe)
-        .arg("phase")
-        .arg(&name)
-        .arg(input)
-        .output()?;
-    if !out.status.success() {
-        bail!(
-            "phase {name} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    Ok(serde_json::from_slice(&out.stdout)?)
-}
-
-fn best(phase: Phase, input: &Path, runs: u32) -> anyhow::Result<Figures> {
-    let mut best: Option<Figures> = None;
-    for _ in 0..runs.max(1) {
-        let f = child(phase, input)?;
-        if best.as_ref().is_none_or(|b| f.seconds < b.seconds) {
-            best = Some(f);
-        }
-    }
-    Ok(best.expect("at least one run"))
-}
-
-fn line(name: &str, f: &Figures) {
-    let mb = f.bytes as f64 / 1e6;
-    println!(
-        "{name:<10} {:>8} docs {:>8.1} MB {:>8.3} s {:>10.0} docs/s {:>8.1} MB/s  peak {:>7.1} MiB",
-        f.records,
-        mb,
-        f.seconds,
-        f.records as f64 / f.seconds,
-        mb / f.seconds,
-        f.peak_rss_bytes as f64 / (1024.0 * 1024.0)
-    );
+    Phase {
+        phase: ingest::Phase,
+        input: PathBuf,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Cmd::Phase { phase, input } => {
-            let f = run_phase(phase, &input)?;
+            let f = ingest::run_phase(phase, &input)?;
             println!("{}", serde_json::to_string(&f)?);
         }
-        Cmd::Ingest { input, runs } => {
-            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-            println!("input: {} ({cores} cores, best of {runs})", input.display());
-            let base = best(Phase::Baseline, &input, runs)?;
-            let ingest = best(Phase::Ingest, &input, runs)?;
-            line("baseline", &base);
-            line("ingest", &ingest);
-            println!(
-                "ratio      ingest runs at {:.1}% of the baseline's speed",
-                100.0 * base.seconds / ingest.seconds
-            );
-        }
+        Cmd::Ingest { input, runs } => ingest::run(&input, runs)?,
+        Cmd::ExtractEval(args) => eval::run(&args)?,
+        Cmd::SpinEval(args) => spin::run(&args)?,
+        Cmd::ExtractSpeed(args) => speed::run(&args)?,
     }
     Ok(())
 }

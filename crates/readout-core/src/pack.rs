@@ -166,6 +166,16 @@ pub struct MeetingKind {
     pub forms: Vec<String>,
 }
 
+/// A subject a meeting's agenda can cover ("military", "foreign policy").
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaTopic {
+    pub id: String,
+    pub name: String,
+    /// Phrases that put the topic on an agenda when a meeting's report holds them.
+    pub keywords: Vec<String>,
+}
+
 /// A kind of event ("missile launch", "summit").
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -259,6 +269,8 @@ struct PackFile {
     #[serde(default)]
     event_kind: Vec<toml::Spanned<EventKind>>,
     #[serde(default)]
+    agenda_topic: Vec<toml::Spanned<AgendaTopic>>,
+    #[serde(default)]
     formulation: Vec<toml::Spanned<Formulation>>,
     #[serde(default)]
     treaty: Vec<toml::Spanned<Treaty>>,
@@ -280,6 +292,7 @@ pub struct Pack {
     pub people: Vec<Person>,
     pub meeting_kinds: Vec<MeetingKind>,
     pub event_kinds: Vec<EventKind>,
+    pub agenda_topics: Vec<AgendaTopic>,
     pub formulations: Vec<Formulation>,
     pub treaties: Vec<Treaty>,
     pub names: NameRules,
@@ -314,6 +327,7 @@ struct Places {
     people: Vec<Place>,
     meeting_kinds: Vec<Place>,
     event_kinds: Vec<Place>,
+    agenda_topics: Vec<Place>,
     formulations: Vec<Place>,
     treaties: Vec<Place>,
 }
@@ -427,6 +441,7 @@ impl Pack {
             collect(&mut pack.people, &mut places.people, parsed.person, at);
             collect(&mut pack.meeting_kinds, &mut places.meeting_kinds, parsed.meeting_kind, at);
             collect(&mut pack.event_kinds, &mut places.event_kinds, parsed.event_kind, at);
+            collect(&mut pack.agenda_topics, &mut places.agenda_topics, parsed.agenda_topic, at);
             collect(&mut pack.formulations, &mut places.formulations, parsed.formulation, at);
             collect(&mut pack.treaties, &mut places.treaties, parsed.treaty, at);
             if let Some(n) = parsed.names {
@@ -478,6 +493,7 @@ impl Pack {
         unique(self.meeting_kinds.iter().map(|m| m.id.as_str()), &places.meeting_kinds, "meeting kind")?;
         unique(self.event_kinds.iter().map(|m| m.id.as_str()), &places.event_kinds, "event kind")?;
         unique(self.formulations.iter().map(|m| m.id.as_str()), &places.formulations, "formulation")?;
+        unique(self.agenda_topics.iter().map(|m| m.id.as_str()), &places.agenda_topics, "agenda topic")?;
         unique(self.treaties.iter().map(|m| m.id.as_str()), &places.treaties, "treaty")?;
         let org_or_class = |s: &str| orgs.contains(s) || classes.contains(s);
         let check = |ok: bool, place: &Place, message: String| -> Result<(), PackError> {

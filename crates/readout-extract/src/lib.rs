@@ -69,6 +69,9 @@ pub struct Extractor {
     gazetteer: Gazetteer,
     names: Names,
     spun: spun::SpunMatcher,
+    /// Agenda topic keywords, and the topic each stands for.
+    topics: aho_corasick::AhoCorasick,
+    topic_of: Vec<usize>,
     /// (org class index, country id) to the organisation of that class in that country.
     class_country: HashMap<(usize, String), usize>,
     org_by_id: HashMap<String, usize>,
@@ -203,7 +206,22 @@ impl Extractor {
                 class_country.entry((*c, o.country.clone())).or_insert(i);
             }
         }
+        let mut keywords = Vec::new();
+        let mut topic_of = Vec::new();
+        for (i, t) in pack.agenda_topics.iter().enumerate() {
+            for k in &t.keywords {
+                keywords.push(k.to_lowercase());
+                topic_of.push(i);
+            }
+        }
+        let topics = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&keywords)
+            .expect("agenda keywords are plain strings");
         Extractor {
+            topics,
+            topic_of,
             gazetteer: Gazetteer::new(pack),
             names: Names::new(&pack.names),
             spun: spun::SpunMatcher::new(pack),
@@ -239,6 +257,17 @@ impl Extractor {
         for (field, text) in [(Field::Title, doc.title), (Field::Body, doc.body)] {
             if !text.is_empty() {
                 evidence += self.extract_field(field, text, doc, &mut out);
+            }
+        }
+        // A meeting reported in the title or the opening sentence is what the
+        // document is about: its agenda is every topic the document covers.
+        if !out.meetings.is_empty() {
+            let opening = doc.body.find(". ").map_or(doc.body.len(), |e| e + 1);
+            let agenda = self.agenda(doc);
+            for m in &mut out.meetings {
+                if m.field == Field::Title || m.start < opening {
+                    m.agenda = agenda.clone();
+                }
             }
         }
         // Each garbled name is strong evidence; two make a spun text near certain.
@@ -368,6 +397,20 @@ impl Extractor {
             }
         }
         evidence
+    }
+
+    /// The agenda topics a document's text covers, in pack order.
+    fn agenda(&self, doc: &DocInput<'_>) -> Vec<String> {
+        let mut hit = vec![false; self.pack.agenda_topics.len()];
+        for text in [doc.title, doc.body] {
+            for m in self.topics.find_iter(text) {
+                let whole = !text[..m.start()].ends_with(char::is_alphanumeric) && !text[m.end()..].starts_with(char::is_alphanumeric);
+                if whole {
+                    hit[self.topic_of[m.pattern().as_usize()]] = true;
+                }
+            }
+        }
+        self.pack.agenda_topics.iter().zip(hit).filter(|(_, h)| *h).map(|(t, _)| t.id.clone()).collect()
     }
 
     /// Picks what a gazetteer key means when it names several things.

@@ -19,6 +19,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "packs/dprk-russia/names.toml",
         include_str!("../../../packs/dprk-russia/names.toml"),
     ),
+    (
+        "packs/dprk-russia/agenda.toml",
+        include_str!("../../../packs/dprk-russia/agenda.toml"),
+    ),
 ];
 
 /// Loads the pack folder given, or the built-in pack.

@@ -1,0 +1,100 @@
+//! Input files: JSON Lines archives (plain or gzipped) and data packs.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use readout_core::pack::Pack;
+use serde::Deserialize;
+
+/// Opens a file, gunzipping it when its name ends in `.gz`.
+pub fn open(input: &Path) -> anyhow::Result<Box<dyn Read>> {
+    let f =
+        std::fs::File::open(input).with_context(|| format!("cannot open {}", input.display()))?;
+    Ok(if input.extension().is_some_and(|e| e == "gz") {
+        Box::new(flate2::read::MultiGzDecoder::new(f))
+    } else {
+        Box::new(f)
+    })
+}
+
+/// One record of a JSON Lines archive, with the fields extraction needs.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Row {
+    #[serde(default)]
+    pub outlet: Option<String>,
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub body: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// True for the strings R and pandas write where a value is missing.
+fn is_placeholder(s: &str) -> bool {
+    matches!(s.trim(), "<NA>" | "NA" | "NaN")
+}
+
+impl Row {
+    /// The title as extraction sees it: a missing value ("<NA>") is no title.
+    pub fn title_text(&self) -> &str {
+        self.title
+            .as_deref()
+            .filter(|t| !is_placeholder(t))
+            .unwrap_or("")
+    }
+
+    /// The body as extraction sees it.
+    pub fn body_text(&self) -> &str {
+        self.body
+            .as_deref()
+            .filter(|b| !is_placeholder(b))
+            .unwrap_or("")
+    }
+
+    pub fn date(&self) -> Option<NaiveDate> {
+        let p = self.published.as_deref()?;
+        NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok()
+    }
+}
+
+/// Reads every line of a JSON Lines file; a row's index is its 0-based line
+/// number (blank lines keep their number and hold an empty row).
+pub fn read_rows(path: &Path) -> anyhow::Result<Vec<Row>> {
+    let mut rows = Vec::new();
+    for (i, line) in BufReader::with_capacity(1 << 16, open(path)?)
+        .lines()
+        .enumerate()
+    {
+        let line = line.with_context(|| format!("{}:{}", path.display(), i + 1))?;
+        if line.trim().is_empty() {
+            rows.push(Row::default());
+            continue;
+        }
+        let row: Row = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}: not a JSON record", path.display(), i + 1))?;
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// Loads and validates a pack folder.
+pub fn load_pack(dir: &Path) -> anyhow::Result<Pack> {
+    readout_ingest::load_pack(dir).with_context(|| format!("cannot load pack {}", dir.display()))
+}
+
+/// The country of an outlet named in a record, from the pack.
+pub fn outlet_country<'p>(pack: &'p Pack, outlet: Option<&str>) -> Option<&'p str> {
+    outlet
+        .and_then(|o| pack.outlet(o))
+        .map(|o| o.country.as_str())
+}
+
+/// Megabytes (10^6 bytes), for throughput figures.
+pub fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}

@@ -1,0 +1,143 @@
+//! Extraction as an analyst reads it: golden outputs for title forms, lists,
+//! dates, spun names and the ROK/DPRK distinction, with the built-in pack.
+//! Sentences are our own. `UPDATE_EXPECT=1 cargo test -p readout-extract`
+//! rewrites the expectations; review the diff.
+
+use std::fmt::Write;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use expect_test::{expect, Expect};
+use readout_core::pack::Pack;
+use readout_extract::{DocInput, EntityType, Extractor};
+
+fn extractor() -> &'static Extractor {
+    static X: OnceLock<Extractor> = OnceLock::new();
+    X.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs/dprk-russia");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        let texts: Vec<(String, String)> =
+            files.iter().map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap())).collect();
+        let refs: Vec<(&str, &str)> = texts.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        Extractor::new(&Pack::parse(&refs).unwrap())
+    })
+}
+
+/// Renders what an analyst checks: people, organisations, titles, meetings, spin.
+fn render(body: &str, outlet_country: &str, published: &str) -> String {
+    let published = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    let x = extractor().extract(&DocInput { title: "", body, outlet_country: Some(outlet_country), published });
+    let mut out = String::new();
+    for m in &x.mentions {
+        if matches!(m.kind, EntityType::Person | EntityType::Organization) {
+            writeln!(out, "{:?} {:?} = {}", m.kind, m.surface, m.entity).unwrap();
+        }
+    }
+    for t in &x.titles {
+        writeln!(out, "title {} = {} [{}]", t.person, t.post, t.country.as_deref().unwrap_or("?")).unwrap();
+    }
+    for m in &x.meetings {
+        let when = match (m.date, m.from, m.to) {
+            (Some(d), _, _) => d.to_string(),
+            (None, Some(f), Some(t)) => format!("{f}..{t}"),
+            _ => "-".into(),
+        };
+        writeln!(out, "meeting {} #{:?} enlarged={} {} agenda={:?}", m.kind, m.ordinal, m.enlarged, when, m.agenda).unwrap();
+    }
+    if x.spun.likely {
+        writeln!(out, "spun {:.2}", x.spun.score).unwrap();
+    }
+    out
+}
+
+fn check(body: &str, expected: Expect) {
+    expected.assert_eq(&render(body, "dprk", "2024-07-02"));
+}
+
+#[test]
+fn apposition_after_a_name() {
+    check(
+        "Kim Yo Jong, vice department director of the C.C., WPK, issued a press statement on Sunday.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn title_before_a_name() {
+    check(
+        "Vice-Minister of Foreign Affairs Kim Son Gyong met the visiting delegation at the Mansudae Assembly Hall.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn several_titles_joined_by_and() {
+    check(
+        "Choe Ryong Hae, member of the Presidium of the Political Bureau of the C.C., WPK and chairman of the Standing Committee of the Supreme People's Assembly, made a speech.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn a_list_shares_one_plural_title() {
+    check(
+        "Pak Jong Chon, Jo Yong Won and Ri Il Hwan, secretaries of the C.C., WPK, were present.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn military_ranks_and_posts() {
+    check(
+        "Vice Marshal Ri Pyong Chol and General Ri Yong Gil, chief of the General Staff of the KPA, watched the drill.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn russian_officials_with_russian_titles() {
+    expect![[r#""#]].assert_eq(&render(
+        "Russian Foreign Minister Sergei Lavrov held talks with Choe Son Hui, minister of Foreign Affairs of the DPRK. Andrei Belousov, Defence Minister of Russia, arrived later.",
+        "russia",
+        "2024-11-01",
+    ));
+}
+
+#[test]
+fn the_roks_defence_minister_is_not_the_dprks() {
+    check(
+        "Kang Sun Nam, minister of National Defence, denounced the remarks of south Korean Defense Minister Sin Won Sik.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn meeting_with_ordinal_range_and_agenda() {
+    check(
+        "The enlarged meeting of the Tenth Plenary Meeting of the 8th Central Committee of the Workers' Party of Korea was held from June 28 to July 1. It reviewed the economic work of the first half of the year and the tasks for bolstering the war deterrent.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn spun_names_are_recognised_and_the_text_marked() {
+    check(
+        "The Supreme Folks's Meeting (SPA) ratified the treaty, and Kim Jong Un signed the decree of the State Matters Fee.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn plain_text_is_not_marked_spun() {
+    let x = extractor().extract(&DocInput {
+        body: "The Supreme People's Assembly ratified the treaty, and Kim Jong Un signed the decree of the State Affairs Commission.",
+        ..DocInput::default()
+    });
+    assert!(!x.spun.likely, "{:?}", x.spun);
+}
