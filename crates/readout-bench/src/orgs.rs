@@ -90,10 +90,13 @@ impl<'p> OrgResolver<'p> {
         }
     }
 
-    /// A labelled country as the pack can express it: one the pack does not
-    /// define ("us" in a pack without it) is "other", when the pack has "other".
+    /// A country in the labels' scheme, which names dprk, rok, russia, china,
+    /// us and japan and calls every other country "other": a labelled country
+    /// the pack does not define, or a predicted one outside the scheme
+    /// ("belarus"), is "other" when the pack has "other".
     pub fn country<'a>(&self, country: &'a str) -> &'a str {
-        if self.countries.contains(country) || !self.countries.contains("other") {
+        const LABELLED: &[&str] = &["dprk", "rok", "russia", "china", "us", "japan", "other"];
+        if !self.countries.contains("other") || (LABELLED.contains(&country) && self.countries.contains(country)) {
             country
         } else {
             "other"

@@ -204,12 +204,21 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+fn all_caps(surface: &[String]) -> bool {
+    surface.iter().all(|w| w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+}
+
 fn case_ok(entry: Entry, words: &[&str], surface: &[String]) -> bool {
     match entry {
         Entry::Acronym(_) => words.len() == surface.len() && words.iter().zip(surface).all(|(w, s)| *w == s),
         // Names are capitalised, but the second part of "Jong-un" need not be.
         Entry::Person(_) => words.first().is_some_and(|w| capitalised(w)),
-        Entry::Org(_) | Entry::Class(_) => words.iter().any(|w| capitalised(w)),
+        // An all-capitals alias ("UN", "U.S.") is an acronym, whatever its table.
+        Entry::Org(_) | Entry::Class(_) | Entry::Country { .. } if all_caps(surface) => {
+            words.len() == surface.len() && words.iter().zip(surface).all(|(w, s)| *w == s)
+        }
+        // A name ends on a capitalised word: "south Korean authorities" is no name.
+        Entry::Org(_) | Entry::Class(_) => words.last().is_some_and(|w| capitalised(w)),
         Entry::Country { .. } => words.iter().any(|w| capitalised(w)),
         _ => true,
     }

@@ -92,6 +92,8 @@ enum SpanKind {
     Meeting(usize),
     Event(usize),
     Formulation(usize),
+    /// Merged into another span (a country inside "Finland-Korea Society").
+    Absorbed,
 }
 
 #[derive(Debug, Clone)]
@@ -151,10 +153,6 @@ impl FieldWork<'_> {
         id
     }
 
-    fn free(&self, first: usize, last: usize) -> bool {
-        self.owner[first..=last].iter().all(Option::is_none)
-    }
-
     fn surface(&self, first: usize, last: usize) -> (usize, usize, &str) {
         let (s, e) = (self.tokens[first].start, self.tokens[last].end);
         (s, e, &self.text[s..e])
@@ -164,6 +162,15 @@ impl FieldWork<'_> {
         let i = self.sentences.partition_point(|(_, e)| *e <= start);
         self.sentences.get(i).copied().unwrap_or((start, start))
     }
+}
+
+/// A person named in full earlier in the document, and the word that can
+/// stand for them alone ("Erdogan", "Lee", "Kim").
+#[derive(Debug, Clone)]
+struct Seen {
+    word: String,
+    person: Option<usize>,
+    name: String,
 }
 
 /// A title parsed from the text, before it is attached to a person.
@@ -184,6 +191,13 @@ enum OrgRef {
     Class(usize),
     Named(String),
 }
+
+/// Words that open sentences and headlines, never part of an organisation's name.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "In", "On", "At", "As", "By",
+    "For", "With", "From", "To", "Of", "And", "But", "Meanwhile", "Also", "Under", "Over", "His", "Her", "Their", "Our",
+    "Its", "When", "While", "After", "Before", "During", "Present", "Among",
+];
 
 fn slug(s: &str) -> String {
     gazetteer::key_words(s).join("-")
@@ -254,9 +268,11 @@ impl Extractor {
             spun: Spun { score: 0.0, likely: false },
         };
         let mut evidence = 0usize;
-        for (field, text) in [(Field::Title, doc.title), (Field::Body, doc.body)] {
+        let mut seen = Vec::new();
+        // The body first: a headline's "Lee" refers to a name the body spells out.
+        for (field, text) in [(Field::Body, doc.body), (Field::Title, doc.title)] {
             if !text.is_empty() {
-                evidence += self.extract_field(field, text, doc, &mut out);
+                evidence += self.extract_field(field, text, doc, &mut seen, &mut out);
             }
         }
         // A meeting reported in the title or the opening sentence is what the
@@ -277,7 +293,7 @@ impl Extractor {
     }
 
     /// Extracts from one field; returns the evidence of spinning found in it.
-    fn extract_field(&self, field: Field, text: &str, doc: &DocInput<'_>, out: &mut Extraction) -> usize {
+    fn extract_field(&self, field: Field, text: &str, doc: &DocInput<'_>, seen: &mut Vec<Seen>, out: &mut Extraction) -> usize {
         let tokens = token::tokenize(text);
         let sentences = token::sentences(text, &tokens);
         let owner = vec![None; tokens.len()];
@@ -293,6 +309,7 @@ impl Extractor {
         self.merge_country_prefix(&mut w);
         self.korean_names(&mut w);
         self.foreign_names(&mut w);
+        self.short_names(&mut w, seen);
 
         let mut mention_of_span: HashMap<usize, usize> = HashMap::new();
         for (i, span) in w.spans.iter().enumerate() {
@@ -377,14 +394,14 @@ impl Extractor {
                 .filter(|k| w.tokens[*k].is_word() && !w.is_word(*k, "the"))
                 .map(|k| (k, w.tokens[k].text(w.text).to_lowercase()))
                 .collect();
+            // The whole run must be the garbled name: a name inside a longer
+            // capitalised run ("Bangladesh People's League") is another name.
+            let lead = words.iter().take_while(|(k, _)| !w.word(*k).is_some_and(|x| self.names.name_word(x))).count();
             let mut found = None;
-            'windows: for len in (2..=words.len().min(8)).rev() {
-                for start in 0..=words.len() - len {
-                    let window: Vec<String> = words[start..start + len].iter().map(|(_, x)| x.clone()).collect();
-                    if let Some((org, _)) = self.spun.find(&window) {
-                        found = Some((org, words[start].0, words[start + len - 1].0));
-                        break 'windows;
-                    }
+            if words.len() - lead >= 2 && words.len() - lead <= 8 {
+                let window: Vec<String> = words[lead..].iter().map(|(_, x)| x.clone()).collect();
+                if let Some((org, _)) = self.spun.find(&window) {
+                    found = Some((org, words[lead].0, words[words.len() - 1].0));
                 }
             }
             if let Some((org, first, last)) = found {
@@ -445,6 +462,21 @@ impl Extractor {
     /// Complex", "Communist Party of Vietnam") names an organisation.
     fn structural_orgs(&self, w: &mut FieldWork<'_>) {
         let n = w.tokens.len();
+        let headline = w.field == Field::Title;
+        // A word of an organisation's name: capitalised (or a number, as in
+        // "February 8 Vinalon Complex"), and not one that opens a sentence.
+        let org_word = |x: &str| {
+            (x.starts_with(char::is_uppercase) && !self.names.joiners.contains(x) && !SENTENCE_OPENERS.contains(&x))
+                || x.chars().all(|c| c.is_ascii_digit())
+        };
+        // A hyphenated word ("Pan-national", "Egypt-Korea") counts as one.
+        let hyphen_left = |w: &FieldWork<'_>, p: usize| -> usize {
+            let mut p = p;
+            while p >= 2 && w.is_punct(p - 1, '-') && w.tokens[p - 1].start == w.tokens[p - 2].end && w.tokens[p].start == w.tokens[p - 1].end && w.owner[p - 2].is_none() && w.word(p - 2).is_some() {
+                p -= 2;
+            }
+            p
+        };
         let mut i = 0;
         while i < n {
             let is_head = w.word(i).is_some_and(|t| self.names.heads.contains(t)) && w.owner[i].is_none();
@@ -452,32 +484,47 @@ impl Extractor {
                 i += 1;
                 continue;
             }
-            // Left: capitalised words, numbers and possessive 's.
-            let mut first = i;
-            while first > 0 {
+            // Left: capitalised words, numbers, hyphenated words and possessive 's.
+            let mut first = hyphen_left(w, i);
+            let mut taken = 0;
+            while first > 0 && !(headline && taken >= 3) {
                 let p = first - 1;
-                if w.owner[p].is_some() {
-                    break;
+                if let Some((ci, c)) = w.span_at(p) {
+                    // "Finland-Korea Society", "Korean Friendship Association":
+                    // a country inside the name belongs to it.
+                    let inside = matches!(c.kind, SpanKind::Country { .. }) && c.first == c.last && w.word(c.first).is_some_and(org_word);
+                    if !inside {
+                        break;
+                    }
+                    w.spans[ci].kind = SpanKind::Absorbed;
+                    w.owner[p] = None;
+                    first = hyphen_left(w, p);
+                    taken += 1;
+                    continue;
                 }
-                if w.is_word(p, "s") && p >= 2 && w.is_punct(p - 1, '\'') && w.owner[p - 2].is_none() && w.word(p - 2).is_some_and(|x| self.names.name_word(x)) {
-                    first = p - 2;
+                if w.is_word(p, "s") && p >= 2 && w.is_punct(p - 1, '\'') && w.owner[p - 2].is_none() && w.word(p - 2).is_some_and(org_word) {
+                    first = hyphen_left(w, p - 2);
+                    taken += 1;
                     continue;
                 }
                 match w.word(p) {
-                    Some(x) if self.names.name_word(x) || x.chars().all(|c| c.is_ascii_digit()) => first = p,
+                    Some(x) if org_word(x) => {
+                        first = hyphen_left(w, p);
+                        taken += 1;
+                    }
                     _ => break,
                 }
             }
-            // Right: more capitalised words, then "of"/"for"/"and" with a
-            // capitalised continuation or a known organisation or country.
+            // Right: another head word ("Youth League Central Committee"), or
+            // "of"/"for" with a capitalised continuation or a known body or country.
             let mut last = i;
             loop {
                 let mut j = last + 1;
-                if w.word(j).is_some_and(|x| self.names.name_word(x) && (self.names.heads.contains(x) || w.owner[j].is_none())) && w.tokens[j].start == w.tokens[last].end + 1 {
+                if w.word(j).is_some_and(|x| self.names.heads.contains(x)) && w.owner[j].is_none() && w.tokens[j].start == w.tokens[last].end + 1 {
                     last = j;
                     continue;
                 }
-                if !(w.is_word(j, "of") || w.is_word(j, "for") || w.is_word(j, "on")) {
+                if headline || !(w.is_word(j, "of") || w.is_word(j, "for")) {
                     break;
                 }
                 j = w.skip_the(j + 1);
@@ -490,13 +537,21 @@ impl Extractor {
                 }
                 let mut k = j;
                 loop {
-                    if w.owner.get(k).is_some_and(Option::is_none) && w.word(k).is_some_and(|x| self.names.name_word(x)) {
+                    if w.owner.get(k).is_some_and(Option::is_none) && w.word(k).is_some_and(org_word) {
                         k += 1;
                     } else if k > j && w.is_punct(k, '\'') && w.is_word(k + 1, "s") {
                         k += 2;
+                    } else if k > j && w.is_punct(k, '-') && w.tokens[k].start == w.tokens[k - 1].end && w.word(k + 1).is_some() {
+                        k += 2;
+                    } else if k > j && (w.is_word(k, "and") || w.is_word(k, "the") || w.is_word(k, "of") || w.is_word(k, "for")) && w.word(k + 1).is_some_and(|x| org_word(x) || x == "the") && w.owner.get(k + 1).is_some_and(Option::is_none) {
+                        k += 1;
                     } else {
                         break;
                     }
+                }
+                // A name does not end on a joining word.
+                while k > j && w.word(k - 1).is_some_and(|x| ["and", "the", "of", "for"].contains(&x)) {
+                    k -= 1;
                 }
                 if k == j {
                     break;
@@ -504,12 +559,62 @@ impl Extractor {
                 last = k - 1;
             }
             let words = w.tokens[first..=last].iter().filter(|t| t.is_word()).count();
-            if words >= 2 && w.free(first, last) {
+            // Known bodies and countries inside the name ("Overseas Headquarters
+            // of the Pan-national Alliance for Korea's Reunification") join it.
+            let inner: Vec<usize> = (first..=last).filter_map(|k| w.owner[k]).collect();
+            let absorbable = inner.iter().all(|&si| {
+                let sp = &w.spans[si];
+                sp.first >= first && sp.last <= last && matches!(sp.kind, SpanKind::Org { .. } | SpanKind::Country { .. } | SpanKind::Class(_))
+            });
+            if words >= 2 && absorbable {
+                for si in inner {
+                    w.spans[si].kind = SpanKind::Absorbed;
+                }
+                for o in &mut w.owner[first..=last] {
+                    *o = None;
+                }
                 let (_, _, surface) = w.surface(first, last);
                 let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
                 w.add(SpanKind::Org { org: None, name }, first, last);
+            } else {
+                // Give back what was absorbed for a name that was not made.
+                for (idx, sp) in w.spans.iter().enumerate() {
+                    if sp.kind == SpanKind::Absorbed && sp.first >= first && sp.last < i && w.owner[sp.first].is_none() {
+                        w.owner[sp.first] = Some(idx);
+                    }
+                }
             }
             i = last + 1;
+        }
+        self.acronyms_in_parentheses(w);
+    }
+
+    /// "Korean People's Revolutionary Army (KPRA)": an acronym in parentheses
+    /// after a name is another mention of it, and so is the same acronym later.
+    fn acronyms_in_parentheses(&self, w: &mut FieldWork<'_>) {
+        let is_acronym = |x: &str| x.len() >= 2 && x.len() <= 10 && x.chars().all(|c| c.is_ascii_uppercase());
+        let mut defined: Vec<(String, SpanKind)> = Vec::new();
+        for i in 1..w.tokens.len().saturating_sub(1) {
+            if !(w.is_punct(i - 1, '(') && w.is_punct(i + 1, ')')) || w.owner[i].is_some() {
+                continue;
+            }
+            let Some(x) = w.word(i).filter(|x| is_acronym(x)) else { continue };
+            let Some((_, s)) = i.checked_sub(2).and_then(|p| w.span_at(p)) else { continue };
+            if s.last + 2 != i || !matches!(s.kind, SpanKind::Org { .. }) {
+                continue;
+            }
+            let kind = s.kind.clone();
+            defined.push((x.to_owned(), kind.clone()));
+            w.add(kind, i, i);
+        }
+        for i in 0..w.tokens.len() {
+            if w.owner[i].is_some() {
+                continue;
+            }
+            let Some(x) = w.word(i) else { continue };
+            if let Some((_, kind)) = defined.iter().find(|(a, _)| a == x) {
+                w.add(kind.clone(), i, i);
+            }
         }
     }
 
@@ -524,7 +629,7 @@ impl Extractor {
             if let Some((ci, c)) = w.span_at(first - 1) {
                 if matches!(c.kind, SpanKind::Country { adjective: false, .. }) && c.last == first - 1 && w.word(c.first).is_some_and(|x| x.chars().all(|ch| ch.is_ascii_uppercase())) {
                     let cf = c.first;
-                    w.spans[ci].kind = SpanKind::Formulation(usize::MAX);
+                    w.spans[ci].kind = SpanKind::Absorbed;
                     w.spans[idx].first = cf;
                     for o in &mut w.owner[cf..first] {
                         *o = Some(idx);
@@ -581,6 +686,15 @@ impl Extractor {
         })
     }
 
+    /// A run of words that are all ordinary English words ("General Uses",
+    /// "General Administration") is no foreign name.
+    /// Only single words are judged: many real names are made of words
+    /// WordNet lists ("Jimmy Carter").
+    fn all_common(&self, w: &FieldWork<'_>, first: usize, last: usize) -> bool {
+        let words: Vec<&Token> = w.tokens[first..=last].iter().filter(|t| t.is_word()).collect();
+        words.len() == 1 && self.spun.is_common_word(&words[0].text(w.text).to_lowercase())
+    }
+
     /// Foreign names: capitalised words after a title ("President Vladimir
     /// Putin") or before an apposition ("Choummaly Sayasone, general secretary").
     fn foreign_names(&self, w: &mut FieldWork<'_>) {
@@ -596,8 +710,9 @@ impl Extractor {
             }
             k
         };
-        // After a capitalised title.
-        let mut i = 0;
+        // After a capitalised title; not in headlines, where every word is
+        // capitalised ("President Calls for Unity").
+        let mut i = if w.field == Field::Title { n } else { 0 };
         while i < n {
             let title_end = match w.span_at(i) {
                 Some((_, s)) if s.last == i && matches!(s.kind, SpanKind::Role { plural: false, .. } | SpanKind::TitleForm { plural: false, .. } | SpanKind::Org { .. } | SpanKind::Class(_) | SpanKind::Country { .. }) => {
@@ -608,7 +723,7 @@ impl Extractor {
             };
             if let Some(e) = title_end {
                 let k = run_from(w, e + 1);
-                if k > e + 1 && w.tokens[e + 1].start <= w.tokens[e].end + 1 {
+                if k > e + 1 && w.tokens[e + 1].start <= w.tokens[e].end + 1 && !self.all_common(w, e + 1, k - 1) {
                     let (_, _, surface) = w.surface(e + 1, k - 1);
                     let name = surface.to_owned();
                     let person = self.known_person(&name);
@@ -635,7 +750,7 @@ impl Extractor {
                     Some((_, s)) => matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. }) || (matches!(s.kind, SpanKind::Country { adjective: true, .. }) && w.span_starting(s.last + 1).is_some_and(|(_, r)| matches!(r.kind, SpanKind::Role { .. }))),
                     None => false,
                 };
-                if titled {
+                if titled && !self.all_common(w, i, k - 1) {
                     let (_, _, surface) = w.surface(i, k - 1);
                     let name = surface.to_owned();
                     let person = self.known_person(&name);
@@ -645,6 +760,52 @@ impl Extractor {
             }
             i = k.max(i + 1);
         }
+    }
+
+    /// A surname alone refers to the person named in full with it earlier in
+    /// the document: the last name of a foreign name, the family name of a
+    /// Korean one. A word shared by two people named earlier refers to neither.
+    fn short_names(&self, w: &mut FieldWork<'_>, seen: &mut Vec<Seen>) {
+        // Full names of this field, in order, join those of earlier fields.
+        let mut firsts: Vec<(usize, Seen)> = Vec::new();
+        for s in &w.spans {
+            if let SpanKind::Person { person, name } = &s.kind {
+                let words: Vec<&str> = w.tokens[s.first..=s.last].iter().filter(|t| t.is_word()).map(|t| t.text(w.text)).collect();
+                if words.len() < 2 {
+                    continue;
+                }
+                let korean = self.names.is_family(words[0]);
+                let word = if korean { words[0] } else { words[words.len() - 1] };
+                firsts.push((s.first, Seen { word: word.to_owned(), person: *person, name: name.clone() }));
+            }
+        }
+        firsts.sort_by_key(|(at, _)| *at);
+        let n = w.tokens.len();
+        for i in 0..n {
+            if w.owner[i].is_some() {
+                continue;
+            }
+            let Some(word) = w.word(i) else { continue };
+            if !word.starts_with(char::is_uppercase) || self.names.not_names.contains(word) {
+                continue;
+            }
+            // Not the start of a longer capitalised name ("Kim Il Sung Square").
+            if w.word(i + 1).is_some_and(|x| x.starts_with(char::is_uppercase)) && w.tokens[i + 1].start == w.tokens[i].end + 1 {
+                continue;
+            }
+            let before: Vec<&Seen> = seen
+                .iter()
+                .chain(firsts.iter().filter(|(at, _)| *at < i).map(|(_, s)| s))
+                .filter(|s| s.word == word)
+                .collect();
+            let Some(first) = before.first() else { continue };
+            if before.iter().any(|s| s.name != first.name) {
+                continue;
+            }
+            let (person, name) = (first.person, first.name.clone());
+            w.add(SpanKind::Person { person, name }, i, i);
+        }
+        seen.extend(firsts.into_iter().map(|(_, s)| s));
     }
 
     /// Whether the span ending at token `end` closes a capitalised title
@@ -742,7 +903,7 @@ impl Extractor {
                 let e = &self.pack.event_kinds[*e];
                 (format!("event:{}", e.id), e.name.clone(), EntityType::Event, true, None)
             }
-            SpanKind::Formulation(_) => return None,
+            SpanKind::Formulation(_) | SpanKind::Absorbed => return None,
         };
         Some(Mention {
             entity,
@@ -788,6 +949,27 @@ impl Extractor {
         doc.outlet_country.map(str::to_owned)
     }
 
+    /// The country of a title: stated, else the person's (a known person's
+    /// country; a foreign-looking name is "other"), else the outlet's.
+    fn title_country(&self, w: &FieldWork<'_>, t: &ParsedTitle, person_span: usize, known: Option<usize>, doc: &DocInput<'_>) -> Option<String> {
+        if let Some(c) = &t.country {
+            return Some(c.clone());
+        }
+        let stated = self.context_country(w, t.first, None, doc);
+        if stated.as_deref() != doc.outlet_country {
+            return stated;
+        }
+        if let Some(p) = known {
+            return Some(self.pack.people[p].country.clone());
+        }
+        let korean = w.word(w.spans[person_span].first).is_some_and(|x| self.names.is_family(x));
+        if korean {
+            stated
+        } else {
+            Some("other".to_owned())
+        }
+    }
+
     /// Parses one title starting at token `i`.
     fn parse_title(&self, w: &FieldWork<'_>, i: usize) -> Option<ParsedTitle> {
         let mut pos = w.skip_the(i);
@@ -798,6 +980,9 @@ impl Extractor {
             if let SpanKind::Country { country: c, .. } = s.kind {
                 country = Some(self.pack.countries[c].id.clone());
                 pos = s.last + 1;
+                if w.is_punct(pos, '.') {
+                    pos += 1;
+                }
             }
         }
         // "WPK Central Committee secretary": the body before the role.
@@ -872,6 +1057,11 @@ impl Extractor {
                         }
                     }
                 }
+            } else if w.word(at).is_some_and(|x| self.names.name_word(x)) && !w.word(at + 1).is_some_and(|x| self.names.name_word(x)) && !w.is_word(at + 1, "and") && !w.is_punct(at + 1, '-') {
+                // "president of Namibia": one capitalised word that names no
+                // body is a country the pack does not list.
+                country = Some("other".to_owned());
+                last = at;
             } else if w.word(at).is_some_and(|x| self.names.name_word(x)) {
                 // An unlisted body: "minister of Physical Culture and Sports".
                 let mut k = at;
@@ -918,7 +1108,7 @@ impl Extractor {
 
     /// A title just before a name: "Vice-Minister of Foreign Affairs Kim Son
     /// Gyong", "Russian Foreign Minister Sergei Lavrov", "General Secretary Kim Jong Il".
-    fn prefix_title(&self, w: &FieldWork<'_>, person_first: usize) -> Option<ParsedTitle> {
+    fn prefix_title(&self, w: &FieldWork<'_>, person_first: usize, list: bool) -> Option<ParsedTitle> {
         if person_first == 0 {
             return None;
         }
@@ -929,7 +1119,13 @@ impl Extractor {
         }
         let cap = |i: usize| w.word(i).is_some_and(|x| x.starts_with(char::is_uppercase));
         let start = match s.kind {
-            SpanKind::Role { plural: false, .. } | SpanKind::TitleForm { plural: false, .. } => s.first,
+            SpanKind::Role { plural, .. } | SpanKind::TitleForm { plural, .. } if !plural || list => {
+                // "KPA General", "Korean People's Army Vice Marshal": the body before the rank.
+                match s.first.checked_sub(1).and_then(|p| w.span_at(p)) {
+                    Some((_, o)) if o.last + 1 == s.first && matches!(o.kind, SpanKind::Org { org: Some(_), .. }) => o.first,
+                    _ => s.first,
+                }
+            }
             SpanKind::Org { .. } | SpanKind::Class(_) | SpanKind::Country { adjective: false, .. } => {
                 let mut j = s.first;
                 while j > 0 && (w.is_word(j - 1, "the") || w.is_word(j - 1, "of")) {
@@ -946,9 +1142,14 @@ impl Extractor {
         if !cap(start) {
             return None;
         }
-        // A country adjective before the title belongs to it.
+        let start_is_org = w.span_starting(start).is_some_and(|(_, o)| matches!(o.kind, SpanKind::Org { .. }));
+        // A country adjective before the title belongs to it ("U.S. President").
         let mut first = start;
-        if let Some((_, c)) = start.checked_sub(1).and_then(|p| w.span_at(p)) {
+        let before = match start.checked_sub(1) {
+            Some(p) if w.is_punct(p, '.') => p.checked_sub(1),
+            other => other,
+        };
+        if let Some((_, c)) = before.and_then(|p| w.span_at(p)).filter(|_| !start_is_org) {
             if matches!(c.kind, SpanKind::Country { .. }) {
                 first = c.first;
             }
@@ -959,6 +1160,38 @@ impl Extractor {
             t.last = end;
         }
         Some(t)
+    }
+
+    /// A title given with "as" a few words after a name, in the same clause:
+    /// "Kim Jong Il's election as chairman of the NDC", "elected Kim Jong Un
+    /// as first secretary", "held Kim Jong Il in high esteem as eternal general secretary".
+    fn title_after_as(&self, w: &FieldWork<'_>, from: usize) -> Option<ParsedTitle> {
+        const BRIDGE: &[&str] = &[
+            "s", "election", "re", "reelection", "appointment", "in", "high", "esteem", "was", "is", "be", "to", "been", "held",
+            "elected", "appointed", "recommended", "nominated", "named", "newly", "upon", "his", "her",
+        ];
+        const BEFORE_TITLE: &[&str] = &["its", "the", "their", "our", "a", "eternal", "new", "his", "her"];
+        let mut i = from;
+        for _ in 0..8 {
+            let t = w.tokens.get(i)?;
+            if w.is_word(i, "as") {
+                let mut j = i + 1;
+                while w.word(j).is_some_and(|x| BEFORE_TITLE.contains(&x.to_ascii_lowercase().as_str())) {
+                    j += 1;
+                }
+                return self.parse_title(w, j).filter(|t| !t.plural);
+            }
+            let ok = match t.kind {
+                token::Kind::Word => BRIDGE.contains(&t.text(w.text).to_ascii_lowercase().as_str()) && w.owner[i].is_none(),
+                token::Kind::Punct('\'') | token::Kind::Punct('-') => true,
+                _ => false,
+            };
+            if !ok {
+                return None;
+            }
+            i += 1;
+        }
+        None
     }
 
     fn titles(&self, w: &FieldWork<'_>, doc: &DocInput<'_>, mention_of_span: &HashMap<usize, usize>, out: &mut Extraction) {
@@ -980,8 +1213,34 @@ impl Extractor {
                 group.push(persons[next]);
                 next += 1;
             }
+            // "Secretary Kim Ki Nam of the WPK Central Committee": the body
+            // after the list completes the titles before its names.
+            let after = w.spans[*group.last().unwrap_or(&persons[k])].last + 1;
+            let trailing_org = if w.is_word(after, "of") {
+                w.span_starting(w.skip_the(after + 1)).and_then(|(_, s)| match &s.kind {
+                    SpanKind::Org { org: Some(o), .. } => Some(OrgRef::Known(*o)),
+                    SpanKind::Org { org: None, name } => Some(OrgRef::Named(name.clone())),
+                    _ => None,
+                })
+            } else {
+                None
+            };
+            let mut shared: Option<ParsedTitle> = None;
             for p in &group {
-                if let Some(t) = self.prefix_title(w, w.spans[*p].first) {
+                let own = self.prefix_title(w, w.spans[*p].first, group.len() > 1);
+                if let Some(t) = own.as_ref().filter(|t| t.plural) {
+                    shared = Some(t.clone());
+                }
+                if let Some(mut t) = own.or_else(|| shared.clone()) {
+                    if t.org == OrgRef::None {
+                        if let Some(o) = &trailing_org {
+                            t.org = o.clone();
+                        }
+                    }
+                    self.attach(w, doc, *p, &t, mention_of_span, out);
+                }
+                // "X's election as chairman", "elected X as", "X ... in high esteem as".
+                if let Some(t) = self.title_after_as(w, w.spans[*p].last + 1) {
                     self.attach(w, doc, *p, &t, mention_of_span, out);
                 }
             }
@@ -1008,7 +1267,7 @@ impl Extractor {
             _ => return,
         };
         let role = &self.pack.roles[t.role];
-        let ctx = t.country.clone().or_else(|| self.context_country(w, t.first, known_person, doc));
+        let ctx = self.title_country(w, t, person_span, known_person, doc);
         let mut org = t.org.clone();
         if org == OrgRef::None {
             if let Some(imp) = &role.implies {
@@ -1017,7 +1276,11 @@ impl Extractor {
                         org = OrgRef::Known(*o);
                     }
                 } else if let Some(c) = self.class_by_id.get(imp) {
-                    org = OrgRef::Class(*c);
+                    // Only a body the pack knows in that country: "the
+                    // government" of a country it does not list says nothing.
+                    if ctx.as_ref().is_some_and(|k| self.class_country.contains_key(&(*c, k.clone()))) {
+                        org = OrgRef::Class(*c);
+                    }
                 }
             }
         }

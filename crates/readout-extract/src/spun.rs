@@ -19,6 +19,8 @@ pub struct SpunMatcher {
     /// For a word, the name words it can stand for (its WordNet neighbours
     /// among the words of known names).
     stands_for: HashMap<String, HashSet<String>>,
+    /// Every single word WordNet lists: ordinary English, as opposed to names.
+    common: HashSet<String>,
 }
 
 /// Words that carry no meaning of their own in a name.
@@ -87,7 +89,13 @@ impl SpunMatcher {
                 }
             }
         }
-        SpunMatcher { by_len, stands_for }
+        let common = graph.keys().map(|w| (*w).to_owned()).collect();
+        SpunMatcher { by_len, stands_for, common }
+    }
+
+    /// Whether a lower-case word is ordinary English (WordNet lists it).
+    pub fn is_common_word(&self, w: &str) -> bool {
+        self.common.contains(w) || self.common.contains(lemma(w))
     }
 
     /// Whether word `w` of a text can stand for word `name` of a known name.
@@ -125,7 +133,8 @@ impl SpunMatcher {
                 }
             }
             let content = name.iter().filter(|w| !FUNCTION_WORDS.contains(&w.as_str())).count();
-            if ok && swapped > 0 && same_content >= 1 && swapped * 3 <= content * 2 && best.is_none_or(|(_, s)| swapped < s) {
+            // Two-word names are too easily made by chance ("People's League").
+            if ok && content >= 3 && swapped > 0 && same_content >= 1 && swapped * 3 <= content * 2 && best.is_none_or(|(_, s)| swapped < s) {
                 best = Some((*org, swapped));
             }
         }
