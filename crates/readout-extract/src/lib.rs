@@ -524,6 +524,15 @@ impl Extractor {
                     last = j;
                     continue;
                 }
+                // "... Korean Youth League in Japan": a country closes the name.
+                if !headline && w.is_word(j, "in") {
+                    if let Some((_, c)) = w.span_starting(j + 1) {
+                        if matches!(c.kind, SpanKind::Country { adjective: false, .. }) && w.word(c.first).is_some_and(|x| x.starts_with(char::is_uppercase)) {
+                            last = c.last;
+                        }
+                    }
+                    break;
+                }
                 if headline || !(w.is_word(j, "of") || w.is_word(j, "for")) {
                     break;
                 }
@@ -876,6 +885,9 @@ impl Extractor {
                 (o.id.clone(), name.clone(), EntityType::Organization, true, Some(o.country.clone()))
             }
             SpanKind::Org { org: None, name } => (format!("org:{}", slug(name)), name.clone(), EntityType::Organization, false, None),
+            // A generic name without a head word ("Foreign Affairs") serves
+            // titles only: on its own it names no body.
+            SpanKind::Class(_) if !w.tokens[span.first..=span.last].iter().any(|t| self.names.heads.contains(t.text(w.text))) => return None,
             SpanKind::Class(c) => {
                 let country = self.context_country(w, span.first, None, doc);
                 let (name, id, country) = self.org_name(&OrgRef::Class(*c), country.as_deref());

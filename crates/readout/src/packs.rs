@@ -23,6 +23,34 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "packs/dprk-russia/agenda.toml",
         include_str!("../../../packs/dprk-russia/agenda.toml"),
     ),
+    (
+        "packs/dprk-russia/organizations.toml",
+        include_str!("../../../packs/dprk-russia/organizations.toml"),
+    ),
+    (
+        "packs/dprk-russia/roles.toml",
+        include_str!("../../../packs/dprk-russia/roles.toml"),
+    ),
+    (
+        "packs/dprk-russia/people.toml",
+        include_str!("../../../packs/dprk-russia/people.toml"),
+    ),
+    (
+        "packs/dprk-russia/meetings.toml",
+        include_str!("../../../packs/dprk-russia/meetings.toml"),
+    ),
+    (
+        "packs/dprk-russia/events.toml",
+        include_str!("../../../packs/dprk-russia/events.toml"),
+    ),
+    (
+        "packs/dprk-russia/formulations.toml",
+        include_str!("../../../packs/dprk-russia/formulations.toml"),
+    ),
+    (
+        "packs/dprk-russia/treaty.toml",
+        include_str!("../../../packs/dprk-russia/treaty.toml"),
+    ),
 ];
 
 /// Loads the pack folder given, or the built-in pack.
