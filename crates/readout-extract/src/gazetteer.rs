@@ -162,8 +162,14 @@ impl Gazetteer {
                 hay.push(' ');
             }
             starts.push((hay.len(), i));
-            for c in w.chars() {
-                hay.extend(c.to_lowercase());
+            if w.is_ascii() {
+                for b in w.bytes() {
+                    hay.push(b.to_ascii_lowercase() as char);
+                }
+            } else {
+                for c in w.chars() {
+                    hay.extend(c.to_lowercase());
+                }
             }
             hay.push(' ');
         }

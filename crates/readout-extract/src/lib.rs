@@ -77,6 +77,8 @@ pub struct Extractor {
     org_by_id: HashMap<String, usize>,
     class_by_id: HashMap<String, usize>,
     role_by_id: HashMap<String, usize>,
+    /// Known people by the key words of their name and variants.
+    person_by_key: HashMap<String, usize>,
 }
 
 /// What a span of tokens in a field was found to be.
@@ -233,7 +235,14 @@ impl Extractor {
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&keywords)
             .expect("agenda keywords are plain strings");
+        let mut person_by_key = HashMap::new();
+        for (i, p) in pack.people.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.variants) {
+                person_by_key.entry(gazetteer::key_words(n).join(" ")).or_insert(i);
+            }
+        }
         Extractor {
+            person_by_key,
             topics,
             topic_of,
             gazetteer: Gazetteer::new(pack),
@@ -390,6 +399,12 @@ impl Extractor {
                 continue;
             }
             let end = self.capitalised_run(w, i);
+            // Known names with three content words or more are all the
+            // matcher holds: shorter runs cannot be one.
+            if (i..end).filter(|k| w.tokens[*k].is_word()).count() < 3 {
+                i = end.max(i + 1);
+                continue;
+            }
             let words: Vec<(usize, String)> = (i..end)
                 .filter(|k| w.tokens[*k].is_word() && !w.is_word(*k, "the"))
                 .map(|k| (k, w.tokens[k].text(w.text).to_lowercase()))
@@ -689,10 +704,7 @@ impl Extractor {
     }
 
     fn known_person(&self, name: &str) -> Option<usize> {
-        let k = gazetteer::key_words(name);
-        self.pack.people.iter().position(|p| {
-            gazetteer::key_words(&p.name) == k || p.variants.iter().any(|v| gazetteer::key_words(v) == k)
-        })
+        self.person_by_key.get(&gazetteer::key_words(name).join(" ")).copied()
     }
 
     /// A run of words that are all ordinary English words ("General Uses",
@@ -1325,6 +1337,9 @@ impl Extractor {
 
     fn meetings_and_events(&self, w: &FieldWork<'_>, doc: &DocInput<'_>, out: &mut Extraction) {
         for span in &w.spans {
+            if !matches!(span.kind, SpanKind::Meeting(_) | SpanKind::Event(_)) {
+                continue;
+            }
             let (start, end, surface) = w.surface(span.first, span.last);
             let sentence = w.sentence_of(start);
             let sentence_text = &w.text[sentence.0..sentence.1];

@@ -1,7 +1,7 @@
 //! Names the pack does not list: Korean names by their structure, and the
 //! capitalised runs that name foreign people and organisations.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use readout_core::pack::NameRules;
 

@@ -4,27 +4,37 @@
 //! for word, each word the same or a WordNet neighbour of the original, is
 //! taken for that name; each such match is also evidence that the text is spun.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use readout_core::pack::Pack;
 
 use crate::gazetteer::key_words;
 
+/// Words that carry no meaning of their own in a name.
+const FUNCTION_WORDS: &[&str] = &["of", "and", "for", "s", "on", "in", "to", "a"];
+
+/// A known name as word ids, with its organisation's index.
+#[derive(Debug)]
+struct Name {
+    words: Vec<u32>,
+    content: usize,
+    org: usize,
+}
+
 /// Known multi-word names, and the words a spinner may have put in their place.
 #[derive(Debug, Default)]
 pub struct SpunMatcher {
-    /// Key words of each organisation name or alias with two content words or
-    /// more, with the organisation's index; grouped by length.
-    by_len: HashMap<usize, Vec<(Vec<String>, usize)>>,
-    /// For a word, the name words it can stand for (its WordNet neighbours
-    /// among the words of known names).
-    stands_for: HashMap<String, HashSet<String>>,
+    /// Ids of the (lemmatised) words of known names.
+    ids: HashMap<String, u32>,
+    function: HashSet<u32>,
+    /// Names by (length, id of the first word).
+    names: HashMap<(usize, u32), Vec<Name>>,
+    /// For a word, the name words it can stand for besides itself: its WordNet
+    /// neighbours and their neighbours among the words of known names.
+    stands_for: HashMap<String, Vec<u32>>,
     /// Every single word WordNet lists: ordinary English, as opposed to names.
     common: HashSet<String>,
 }
-
-/// Words that carry no meaning of their own in a name.
-const FUNCTION_WORDS: &[&str] = &["of", "and", "for", "s", "on", "in", "to", "a"];
 
 /// A crude singular: WordNet lists lemmas, spinners inflect ("Folks", "Matters").
 pub fn lemma(w: &str) -> &str {
@@ -40,28 +50,30 @@ pub fn lemma(w: &str) -> &str {
 
 impl SpunMatcher {
     pub fn new(pack: &Pack) -> SpunMatcher {
-        let mut by_len: HashMap<usize, Vec<(Vec<String>, usize)>> = HashMap::new();
-        let mut name_words: HashSet<String> = HashSet::new();
-        for (i, o) in pack.organizations.iter().enumerate() {
+        let mut m = SpunMatcher::default();
+        for (org, o) in pack.organizations.iter().enumerate() {
             for phrase in std::iter::once(&o.name).chain(&o.aliases) {
                 let words = key_words(phrase);
                 let content = words.iter().filter(|w| !FUNCTION_WORDS.contains(&w.as_str())).count();
-                if content < 2 {
+                // Two-word names are too easily made by chance ("People's League").
+                if content < 3 {
                     continue;
                 }
-                for w in &words {
-                    name_words.insert(lemma(w).to_owned());
-                }
-                let slot = by_len.entry(words.len()).or_default();
-                if !slot.iter().any(|(w, o)| *w == words && *o == i) {
-                    slot.push((words, i));
+                let ids: Vec<u32> = words.iter().map(|w| m.intern(lemma(w))).collect();
+                let slot = m.names.entry((ids.len(), ids[0])).or_default();
+                if !slot.iter().any(|n| n.words == ids && n.org == org) {
+                    slot.push(Name { words: ids, content, org });
                 }
             }
+        }
+        for f in FUNCTION_WORDS {
+            let id = m.intern(f);
+            m.function.insert(id);
         }
         // WordNet as an undirected graph of words; the words of a multi-word
         // synonym count as neighbours ("folks" lists "common people").
         let dict = thesaurus_wordnet::uncompress();
-        let mut graph: HashMap<&str, HashSet<&str>> = HashMap::new();
+        let mut graph: HashMap<&str, HashSet<&str>> = HashMap::default();
         for line in dict.lines() {
             let mut parts = line.split('|');
             let Some(head) = parts.next().filter(|h| !h.contains(' ')) else { continue };
@@ -76,21 +88,27 @@ impl SpunMatcher {
         }
         // A name word may be replaced by a neighbour, or a neighbour's
         // neighbour: spinners draw on thesauri wider than WordNet.
-        let mut stands_for: HashMap<String, HashSet<String>> = HashMap::new();
-        for name in &name_words {
-            if FUNCTION_WORDS.contains(&name.as_str()) {
+        let mut stands_for: HashMap<String, HashSet<u32>> = HashMap::default();
+        for (name, id) in &m.ids {
+            if m.function.contains(id) {
                 continue;
             }
             let Some(first) = graph.get(name.as_str()) else { continue };
             for n1 in first {
-                stands_for.entry((*n1).to_owned()).or_default().insert(name.clone());
+                stands_for.entry((*n1).to_owned()).or_default().insert(*id);
                 for n2 in graph.get(n1).into_iter().flatten() {
-                    stands_for.entry((*n2).to_owned()).or_default().insert(name.clone());
+                    stands_for.entry((*n2).to_owned()).or_default().insert(*id);
                 }
             }
         }
-        let common = graph.keys().map(|w| (*w).to_owned()).collect();
-        SpunMatcher { by_len, stands_for, common }
+        m.stands_for = stands_for.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect();
+        m.common = graph.keys().map(|w| (*w).to_owned()).collect();
+        m
+    }
+
+    fn intern(&mut self, w: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(w.to_owned()).or_insert(next)
     }
 
     /// Whether a lower-case word is ordinary English (WordNet lists it).
@@ -98,14 +116,16 @@ impl SpunMatcher {
         self.common.contains(w) || self.common.contains(lemma(w))
     }
 
-    /// Whether word `w` of a text can stand for word `name` of a known name.
-    fn can_stand_for(&self, w: &str, name: &str) -> (bool, bool) {
-        if w == name || lemma(w) == lemma(name) {
-            return (true, false);
-        }
-        let hit = |x: &str| self.stands_for.get(x).is_some_and(|s| s.contains(name) || s.contains(lemma(name)));
-        let syn = hit(w) || hit(lemma(w));
-        (syn, syn)
+    /// The name words a text word may stand for: itself (if a name word)
+    /// first, then its neighbours.
+    fn concepts(&self, w: &str) -> (Option<u32>, &[u32]) {
+        let own = self.ids.get(w).or_else(|| self.ids.get(lemma(w))).copied();
+        let near = self
+            .stands_for
+            .get(w)
+            .or_else(|| self.stands_for.get(lemma(w)))
+            .map_or(&[][..], |v| &v[..]);
+        (own, near)
     }
 
     /// The organisation a run of words names, if it is a known name with some
@@ -114,31 +134,32 @@ impl SpunMatcher {
     /// three content words swapped, so that a run of ordinary words is not
     /// read as a name.
     pub fn find(&self, words: &[String]) -> Option<(usize, usize)> {
-        let candidates = self.by_len.get(&words.len())?;
+        let concepts: Vec<(Option<u32>, &[u32])> = words.iter().map(|w| self.concepts(w)).collect();
+        let (own0, near0) = concepts.first()?;
         let mut best: Option<(usize, usize)> = None;
-        for (name, org) in candidates {
-            let mut swapped = 0;
-            let mut same_content = 0;
-            let mut ok = true;
-            for (w, n) in words.iter().zip(name) {
-                let (matches, synonym) = self.can_stand_for(w, n);
-                if !matches {
-                    ok = false;
-                    break;
+        for first in own0.iter().chain(near0.iter()) {
+            let Some(names) = self.names.get(&(words.len(), *first)) else { continue };
+            for name in names {
+                let mut swapped = 0;
+                let mut same_content = 0;
+                let mut ok = true;
+                for (&(own, near), &id) in concepts.iter().zip(&name.words) {
+                    if own == Some(id) {
+                        if !self.function.contains(&id) {
+                            same_content += 1;
+                        }
+                    } else if near.contains(&id) {
+                        swapped += 1;
+                    } else {
+                        ok = false;
+                        break;
+                    }
                 }
-                if synonym {
-                    swapped += 1;
-                } else if !FUNCTION_WORDS.contains(&n.as_str()) {
-                    same_content += 1;
+                if ok && swapped > 0 && same_content >= 1 && swapped * 3 <= name.content * 2 && best.is_none_or(|(_, s)| swapped < s) {
+                    best = Some((name.org, swapped));
                 }
-            }
-            let content = name.iter().filter(|w| !FUNCTION_WORDS.contains(&w.as_str())).count();
-            // Two-word names are too easily made by chance ("People's League").
-            if ok && content >= 3 && swapped > 0 && same_content >= 1 && swapped * 3 <= content * 2 && best.is_none_or(|(_, s)| swapped < s) {
-                best = Some((*org, swapped));
             }
         }
         best
     }
 }
-
