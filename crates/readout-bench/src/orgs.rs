@@ -96,7 +96,9 @@ impl<'p> OrgResolver<'p> {
     /// ("belarus"), is "other" when the pack has "other".
     pub fn country<'a>(&self, country: &'a str) -> &'a str {
         const LABELLED: &[&str] = &["dprk", "rok", "russia", "china", "us", "japan", "other"];
-        if !self.countries.contains("other") || (LABELLED.contains(&country) && self.countries.contains(country)) {
+        if !self.countries.contains("other")
+            || (LABELLED.contains(&country) && self.countries.contains(country))
+        {
             country
         } else {
             "other"

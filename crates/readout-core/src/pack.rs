@@ -137,6 +137,9 @@ pub struct NameRules {
     /// Capitalised words that never start or end a name ("The", "Meanwhile").
     #[serde(default)]
     pub not_names: Vec<String>,
+    /// Words that make a name a place ("Hall" in "Mansudae Assembly Hall").
+    #[serde(default)]
+    pub venues: Vec<String>,
 }
 
 /// A known person.
@@ -434,15 +437,50 @@ impl Pack {
                 file: file.to_string(),
                 line: line_of(text, span.start),
             };
-            collect(&mut pack.org_classes, &mut places.org_classes, parsed.org_class, at);
-            collect(&mut pack.organizations, &mut places.organizations, parsed.organization, at);
+            collect(
+                &mut pack.org_classes,
+                &mut places.org_classes,
+                parsed.org_class,
+                at,
+            );
+            collect(
+                &mut pack.organizations,
+                &mut places.organizations,
+                parsed.organization,
+                at,
+            );
             collect(&mut pack.roles, &mut places.roles, parsed.role, at);
-            collect(&mut pack.title_forms, &mut places.title_forms, parsed.title_form, at);
+            collect(
+                &mut pack.title_forms,
+                &mut places.title_forms,
+                parsed.title_form,
+                at,
+            );
             collect(&mut pack.people, &mut places.people, parsed.person, at);
-            collect(&mut pack.meeting_kinds, &mut places.meeting_kinds, parsed.meeting_kind, at);
-            collect(&mut pack.event_kinds, &mut places.event_kinds, parsed.event_kind, at);
-            collect(&mut pack.agenda_topics, &mut places.agenda_topics, parsed.agenda_topic, at);
-            collect(&mut pack.formulations, &mut places.formulations, parsed.formulation, at);
+            collect(
+                &mut pack.meeting_kinds,
+                &mut places.meeting_kinds,
+                parsed.meeting_kind,
+                at,
+            );
+            collect(
+                &mut pack.event_kinds,
+                &mut places.event_kinds,
+                parsed.event_kind,
+                at,
+            );
+            collect(
+                &mut pack.agenda_topics,
+                &mut places.agenda_topics,
+                parsed.agenda_topic,
+                at,
+            );
+            collect(
+                &mut pack.formulations,
+                &mut places.formulations,
+                parsed.formulation,
+                at,
+            );
             collect(&mut pack.treaties, &mut places.treaties, parsed.treaty, at);
             if let Some(n) = parsed.names {
                 let into = &mut pack.names;
@@ -453,6 +491,7 @@ impl Pack {
                 into.org_heads.extend(n.org_heads);
                 into.name_joiners.extend(n.name_joiners);
                 into.not_names.extend(n.not_names);
+                into.venues.extend(n.venues);
             }
         }
         pack.validate(&places)?;
@@ -486,64 +525,185 @@ impl Pack {
     /// Checks ids are unique and every reference names something defined.
     fn validate(&self, places: &Places) -> Result<(), PackError> {
         let countries: HashSet<&str> = self.countries.iter().map(|c| c.id.as_str()).collect();
-        let classes: HashSet<&str> = unique(self.org_classes.iter().map(|c| c.id.as_str()), &places.org_classes, "org class")?;
-        let orgs: HashSet<&str> = unique(self.organizations.iter().map(|o| o.id.as_str()), &places.organizations, "organization")?;
-        let roles: HashSet<&str> = unique(self.roles.iter().map(|r| r.id.as_str()), &places.roles, "role")?;
-        unique(self.people.iter().map(|p| p.id.as_str()), &places.people, "person")?;
-        unique(self.meeting_kinds.iter().map(|m| m.id.as_str()), &places.meeting_kinds, "meeting kind")?;
-        unique(self.event_kinds.iter().map(|m| m.id.as_str()), &places.event_kinds, "event kind")?;
-        unique(self.formulations.iter().map(|m| m.id.as_str()), &places.formulations, "formulation")?;
-        unique(self.agenda_topics.iter().map(|m| m.id.as_str()), &places.agenda_topics, "agenda topic")?;
-        unique(self.treaties.iter().map(|m| m.id.as_str()), &places.treaties, "treaty")?;
+        let classes: HashSet<&str> = unique(
+            self.org_classes.iter().map(|c| c.id.as_str()),
+            &places.org_classes,
+            "org class",
+        )?;
+        let orgs: HashSet<&str> = unique(
+            self.organizations.iter().map(|o| o.id.as_str()),
+            &places.organizations,
+            "organization",
+        )?;
+        let roles: HashSet<&str> = unique(
+            self.roles.iter().map(|r| r.id.as_str()),
+            &places.roles,
+            "role",
+        )?;
+        unique(
+            self.people.iter().map(|p| p.id.as_str()),
+            &places.people,
+            "person",
+        )?;
+        unique(
+            self.meeting_kinds.iter().map(|m| m.id.as_str()),
+            &places.meeting_kinds,
+            "meeting kind",
+        )?;
+        unique(
+            self.event_kinds.iter().map(|m| m.id.as_str()),
+            &places.event_kinds,
+            "event kind",
+        )?;
+        unique(
+            self.formulations.iter().map(|m| m.id.as_str()),
+            &places.formulations,
+            "formulation",
+        )?;
+        unique(
+            self.agenda_topics.iter().map(|m| m.id.as_str()),
+            &places.agenda_topics,
+            "agenda topic",
+        )?;
+        unique(
+            self.treaties.iter().map(|m| m.id.as_str()),
+            &places.treaties,
+            "treaty",
+        )?;
         let org_or_class = |s: &str| orgs.contains(s) || classes.contains(s);
         let check = |ok: bool, place: &Place, message: String| -> Result<(), PackError> {
             if ok {
                 Ok(())
             } else {
-                Err(PackError { file: place.file.clone(), line: place.line, message })
+                Err(PackError {
+                    file: place.file.clone(),
+                    line: place.line,
+                    message,
+                })
             }
         };
         for (o, place) in self.organizations.iter().zip(&places.organizations) {
-            check(countries.contains(o.country.as_str()), place, format!("organization {:?} names country {:?}, which no [[country]] defines", o.id, o.country))?;
+            check(
+                countries.contains(o.country.as_str()),
+                place,
+                format!(
+                    "organization {:?} names country {:?}, which no [[country]] defines",
+                    o.id, o.country
+                ),
+            )?;
             if let Some(p) = &o.parent {
-                check(orgs.contains(p.as_str()), place, format!("organization {:?} names parent {p:?}, which no [[organization]] defines", o.id))?;
+                check(
+                    orgs.contains(p.as_str()),
+                    place,
+                    format!(
+                        "organization {:?} names parent {p:?}, which no [[organization]] defines",
+                        o.id
+                    ),
+                )?;
             }
             if let Some(c) = &o.class {
-                check(classes.contains(c.as_str()), place, format!("organization {:?} names class {c:?}, which no [[org_class]] defines", o.id))?;
+                check(
+                    classes.contains(c.as_str()),
+                    place,
+                    format!(
+                        "organization {:?} names class {c:?}, which no [[org_class]] defines",
+                        o.id
+                    ),
+                )?;
             }
         }
         for (r, place) in self.roles.iter().zip(&places.roles) {
-            check(r.kind == "post" || r.kind == "rank", place, format!("role {:?} has kind {:?}: expected \"post\" or \"rank\"", r.id, r.kind))?;
+            check(
+                r.kind == "post" || r.kind == "rank",
+                place,
+                format!(
+                    "role {:?} has kind {:?}: expected \"post\" or \"rank\"",
+                    r.id, r.kind
+                ),
+            )?;
             if let Some(i) = &r.implies {
                 check(org_or_class(i), place, format!("role {:?} implies {i:?}, which is neither an organization nor an org class", r.id))?;
             }
         }
         for (t, place) in self.title_forms.iter().zip(&places.title_forms) {
-            check(roles.contains(t.role.as_str()), place, format!("title form {:?} names role {:?}, which no [[role]] defines", t.form, t.role))?;
-            check(org_or_class(&t.organization), place, format!("title form {:?} names {:?}, which is neither an organization nor an org class", t.form, t.organization))?;
+            check(
+                roles.contains(t.role.as_str()),
+                place,
+                format!(
+                    "title form {:?} names role {:?}, which no [[role]] defines",
+                    t.form, t.role
+                ),
+            )?;
+            check(
+                org_or_class(&t.organization),
+                place,
+                format!(
+                    "title form {:?} names {:?}, which is neither an organization nor an org class",
+                    t.form, t.organization
+                ),
+            )?;
         }
         for (p, place) in self.people.iter().zip(&places.people) {
-            check(countries.contains(p.country.as_str()), place, format!("person {:?} names country {:?}, which no [[country]] defines", p.id, p.country))?;
+            check(
+                countries.contains(p.country.as_str()),
+                place,
+                format!(
+                    "person {:?} names country {:?}, which no [[country]] defines",
+                    p.id, p.country
+                ),
+            )?;
             for h in &p.held {
-                check(roles.contains(h.role.as_str()), place, format!("person {:?} held role {:?}, which no [[role]] defines", p.id, h.role))?;
+                check(
+                    roles.contains(h.role.as_str()),
+                    place,
+                    format!(
+                        "person {:?} held role {:?}, which no [[role]] defines",
+                        p.id, h.role
+                    ),
+                )?;
                 if let Some(o) = &h.organization {
                     check(org_or_class(o), place, format!("person {:?} held a post in {o:?}, which is neither an organization nor an org class", p.id))?;
                 }
                 for d in [&h.from, &h.to].into_iter().flatten() {
-                    check(parse_partial_date(d).is_some(), place, format!("person {:?}: {d:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", p.id))?;
+                    check(
+                        parse_partial_date(d).is_some(),
+                        place,
+                        format!(
+                            "person {:?}: {d:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                            p.id
+                        ),
+                    )?;
                 }
             }
         }
         for (m, place) in self.meeting_kinds.iter().zip(&places.meeting_kinds) {
-            check(orgs.contains(m.body.as_str()), place, format!("meeting kind {:?} names body {:?}, which no [[organization]] defines", m.id, m.body))?;
+            check(
+                orgs.contains(m.body.as_str()),
+                place,
+                format!(
+                    "meeting kind {:?} names body {:?}, which no [[organization]] defines",
+                    m.id, m.body
+                ),
+            )?;
         }
         for (t, place) in self.treaties.iter().zip(&places.treaties) {
             for party in &t.parties {
-                check(countries.contains(party.as_str()), place, format!("treaty {:?} names party {party:?}, which no [[country]] defines", t.id))?;
+                check(
+                    countries.contains(party.as_str()),
+                    place,
+                    format!(
+                        "treaty {:?} names party {party:?}, which no [[country]] defines",
+                        t.id
+                    ),
+                )?;
             }
             let mut numbers = HashSet::new();
             for a in &t.article {
-                check(numbers.insert(a.number), place, format!("treaty {:?} defines article {} twice", t.id, a.number))?;
+                check(
+                    numbers.insert(a.number),
+                    place,
+                    format!("treaty {:?} defines article {} twice", t.id, a.number),
+                )?;
             }
         }
         Ok(())

@@ -12,7 +12,18 @@ pub struct When {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Month-and-day pairs in a text, with their byte offsets.
@@ -22,23 +33,40 @@ fn month_days(text: &str) -> Vec<(usize, u32, u32, Option<i32>)> {
         .scan(0usize, |at, piece| {
             let start = *at;
             *at += piece.len();
-            Some((start, piece.trim_end_matches(|c: char| !c.is_alphanumeric())))
+            Some((
+                start,
+                piece.trim_end_matches(|c: char| !c.is_alphanumeric()),
+            ))
         })
         .filter(|(_, w)| !w.is_empty())
         .collect();
     let mut out = Vec::new();
     for (i, (at, w)) in words.iter().enumerate() {
-        let Some(m) = MONTHS.iter().position(|m| m == w) else { continue };
-        let Some(day) = words.get(i + 1).and_then(|(_, d)| d.parse::<u32>().ok()).filter(|d| (1..=31).contains(d)) else {
+        let Some(m) = MONTHS.iter().position(|m| m == w) else {
             continue;
         };
-        let year = words.get(i + 2).and_then(|(_, y)| y.parse::<i32>().ok()).filter(|y| (1900..=2200).contains(y));
+        let Some(day) = words
+            .get(i + 1)
+            .and_then(|(_, d)| d.parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d))
+        else {
+            continue;
+        };
+        let year = words
+            .get(i + 2)
+            .and_then(|(_, y)| y.parse::<i32>().ok())
+            .filter(|y| (1900..=2200).contains(y));
         out.push((*at, m as u32 + 1, day, year));
     }
     out
 }
 
-fn resolve(month: u32, day: u32, year: Option<i32>, published: Option<NaiveDate>) -> Option<NaiveDate> {
+fn resolve(
+    month: u32,
+    day: u32,
+    year: Option<i32>,
+    published: Option<NaiveDate>,
+) -> Option<NaiveDate> {
     match (year, published) {
         (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day),
         (None, Some(p)) => resolve_year(month, day, p),
@@ -49,7 +77,9 @@ fn resolve(month: u32, day: u32, year: Option<i32>, published: Option<NaiveDate>
 /// The date or range a sentence states, resolved against the publication date.
 pub fn find(sentence: &str, published: Option<NaiveDate>) -> When {
     let found = month_days(sentence);
-    let Some(&(at, m, d, y)) = found.first() else { return When::default() };
+    let Some(&(at, m, d, y)) = found.first() else {
+        return When::default();
+    };
     let before = &sentence[..at];
     if before.trim_end().ends_with("from") {
         if let Some(&(_, m2, d2, y2)) = found.get(1) {
@@ -60,14 +90,36 @@ pub fn find(sentence: &str, published: Option<NaiveDate>) -> When {
             };
         }
     }
-    When { date: resolve(m, d, y, published), from: None, to: None }
+    When {
+        date: resolve(m, d, y, published),
+        from: None,
+        to: None,
+    }
 }
 
 /// "Tenth" or "10th" as 10.
 pub fn ordinal(word: &str) -> Option<u32> {
     const WORDS: [&str; 20] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-        "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
     ];
     let lower = word.to_ascii_lowercase();
     if let Some(i) = WORDS.iter().position(|w| *w == lower) {
@@ -93,10 +145,21 @@ mod tests {
         let p = Some(d("2024-07-02"));
         assert_eq!(
             find("The meeting was held from June 28 to July 1.", p),
-            When { date: None, from: Some(d("2024-06-28")), to: Some(d("2024-07-01")) }
+            When {
+                date: None,
+                from: Some(d("2024-06-28")),
+                to: Some(d("2024-07-01"))
+            }
         );
         assert_eq!(find("It met on May 24.", p).date, Some(d("2024-05-24")));
-        assert_eq!(find("Signed on June 19, 2024 in Pyongyang.", Some(d("2025-01-01"))).date, Some(d("2024-06-19")));
+        assert_eq!(
+            find(
+                "Signed on June 19, 2024 in Pyongyang.",
+                Some(d("2025-01-01"))
+            )
+            .date,
+            Some(d("2024-06-19"))
+        );
         assert_eq!(find("No date here.", p), When::default());
     }
 

@@ -18,10 +18,19 @@ pub enum Entry {
     /// An acronym of an organisation: matched with its exact case.
     Acronym(usize),
     Class(usize),
-    Role { role: usize, plural: bool },
-    TitleForm { form: usize, plural: bool },
+    Role {
+        role: usize,
+        plural: bool,
+    },
+    TitleForm {
+        form: usize,
+        plural: bool,
+    },
     Person(usize),
-    Country { country: usize, adjective: bool },
+    Country {
+        country: usize,
+        adjective: bool,
+    },
     Meeting(usize),
     Event(usize),
     Formulation(usize),
@@ -89,18 +98,48 @@ impl Gazetteer {
             }
         }
         for (i, r) in pack.roles.iter().enumerate() {
-            add(&r.name, Entry::Role { role: i, plural: false });
+            add(
+                &r.name,
+                Entry::Role {
+                    role: i,
+                    plural: false,
+                },
+            );
             for f in &r.forms {
-                add(f, Entry::Role { role: i, plural: false });
+                add(
+                    f,
+                    Entry::Role {
+                        role: i,
+                        plural: false,
+                    },
+                );
             }
             for f in &r.plural {
-                add(f, Entry::Role { role: i, plural: true });
+                add(
+                    f,
+                    Entry::Role {
+                        role: i,
+                        plural: true,
+                    },
+                );
             }
         }
         for (i, t) in pack.title_forms.iter().enumerate() {
-            add(&t.form, Entry::TitleForm { form: i, plural: false });
+            add(
+                &t.form,
+                Entry::TitleForm {
+                    form: i,
+                    plural: false,
+                },
+            );
             for f in &t.plural {
-                add(f, Entry::TitleForm { form: i, plural: true });
+                add(
+                    f,
+                    Entry::TitleForm {
+                        form: i,
+                        plural: true,
+                    },
+                );
             }
         }
         for (i, p) in pack.people.iter().enumerate() {
@@ -110,12 +149,30 @@ impl Gazetteer {
             }
         }
         for (i, c) in pack.countries.iter().enumerate() {
-            add(&c.name, Entry::Country { country: i, adjective: false });
+            add(
+                &c.name,
+                Entry::Country {
+                    country: i,
+                    adjective: false,
+                },
+            );
             for a in &c.aliases {
-                add(a, Entry::Country { country: i, adjective: false });
+                add(
+                    a,
+                    Entry::Country {
+                        country: i,
+                        adjective: false,
+                    },
+                );
             }
             for a in &c.adjectives {
-                add(a, Entry::Country { country: i, adjective: true });
+                add(
+                    a,
+                    Entry::Country {
+                        country: i,
+                        adjective: true,
+                    },
+                );
             }
         }
         for (i, m) in pack.meeting_kinds.iter().enumerate() {
@@ -136,7 +193,10 @@ impl Gazetteer {
         }
         let mut keys: Vec<String> = map.keys().cloned().collect();
         keys.sort();
-        let entries = keys.iter().map(|k| map.remove(k).unwrap_or_default()).collect();
+        let entries = keys
+            .iter()
+            .map(|k| map.remove(k).unwrap_or_default())
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
@@ -177,7 +237,10 @@ impl Gazetteer {
         for m in self.automaton.find_iter(&hay) {
             let first_at = starts.partition_point(|(s, _)| *s < m.start() + 1);
             let last_at = starts.partition_point(|(s, _)| *s < m.end() - 1);
-            let (Some(first), Some(last)) = (starts.get(first_at), last_at.checked_sub(1).and_then(|l| starts.get(l))) else {
+            let (Some(first), Some(last)) = (
+                starts.get(first_at),
+                last_at.checked_sub(1).and_then(|l| starts.get(l)),
+            ) else {
                 continue;
             };
             let (first, last) = (first.1, last.1);
@@ -207,16 +270,23 @@ impl Gazetteer {
 }
 
 fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 fn all_caps(surface: &[String]) -> bool {
-    surface.iter().all(|w| w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+    surface.iter().all(|w| {
+        w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    })
 }
 
 fn case_ok(entry: Entry, words: &[&str], surface: &[String]) -> bool {
     match entry {
-        Entry::Acronym(_) => words.len() == surface.len() && words.iter().zip(surface).all(|(w, s)| *w == s),
+        Entry::Acronym(_) => {
+            words.len() == surface.len() && words.iter().zip(surface).all(|(w, s)| *w == s)
+        }
         // Names are capitalised, but the second part of "Jong-un" need not be.
         Entry::Person(_) => words.first().is_some_and(|w| capitalised(w)),
         // An all-capitals alias ("UN", "U.S.") is an acronym, whatever its table.

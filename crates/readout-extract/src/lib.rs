@@ -85,12 +85,27 @@ pub struct Extractor {
 #[derive(Debug, Clone, PartialEq)]
 enum SpanKind {
     /// A known organisation, or a structurally recognised one (`None`).
-    Org { org: Option<usize>, name: String },
+    Org {
+        org: Option<usize>,
+        name: String,
+    },
     Class(usize),
-    Role { role: usize, plural: bool },
-    TitleForm { form: usize, plural: bool },
-    Person { person: Option<usize>, name: String },
-    Country { country: usize, adjective: bool },
+    Role {
+        role: usize,
+        plural: bool,
+    },
+    TitleForm {
+        form: usize,
+        plural: bool,
+    },
+    Person {
+        person: Option<usize>,
+        name: String,
+    },
+    Country {
+        country: usize,
+        adjective: bool,
+    },
     Meeting(usize),
     Event(usize),
     Formulation(usize),
@@ -117,7 +132,10 @@ struct FieldWork<'t> {
 
 impl FieldWork<'_> {
     fn word(&self, i: usize) -> Option<&str> {
-        self.tokens.get(i).filter(|t| t.is_word()).map(|t| t.text(self.text))
+        self.tokens
+            .get(i)
+            .filter(|t| t.is_word())
+            .map(|t| t.text(self.text))
     }
 
     fn is_word(&self, i: usize, w: &str) -> bool {
@@ -129,7 +147,11 @@ impl FieldWork<'_> {
     }
 
     fn span_at(&self, i: usize) -> Option<(usize, &Span)> {
-        self.owner.get(i).copied().flatten().map(|s| (s, &self.spans[s]))
+        self.owner
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|s| (s, &self.spans[s]))
     }
 
     /// The span starting exactly at token `i`.
@@ -196,9 +218,46 @@ enum OrgRef {
 
 /// Words that open sentences and headlines, never part of an organisation's name.
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "In", "On", "At", "As", "By",
-    "For", "With", "From", "To", "Of", "And", "But", "Meanwhile", "Also", "Under", "Over", "His", "Her", "Their", "Our",
-    "Its", "When", "While", "After", "Before", "During", "Present", "Among",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "In",
+    "On",
+    "At",
+    "As",
+    "By",
+    "For",
+    "With",
+    "From",
+    "To",
+    "Of",
+    "And",
+    "But",
+    "Meanwhile",
+    "Also",
+    "Under",
+    "Over",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "During",
+    "Present",
+    "Among",
 ];
 
 fn slug(s: &str) -> String {
@@ -213,9 +272,24 @@ fn is_and(w: &FieldWork<'_>, i: usize) -> bool {
 impl Extractor {
     /// Compiles the pack's names and rules.
     pub fn new(pack: &Pack) -> Extractor {
-        let org_by_id = pack.organizations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect();
-        let class_by_id = pack.org_classes.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect::<HashMap<_, _>>();
-        let role_by_id = pack.roles.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        let org_by_id = pack
+            .organizations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.clone(), i))
+            .collect();
+        let class_by_id = pack
+            .org_classes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect::<HashMap<_, _>>();
+        let role_by_id = pack
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
         let mut class_country = HashMap::new();
         for (i, o) in pack.organizations.iter().enumerate() {
             if let Some(c) = o.class.as_ref().and_then(|c| class_by_id.get(c)) {
@@ -238,7 +312,9 @@ impl Extractor {
         let mut person_by_key = HashMap::new();
         for (i, p) in pack.people.iter().enumerate() {
             for n in std::iter::once(&p.name).chain(&p.variants) {
-                person_by_key.entry(gazetteer::key_words(n).join(" ")).or_insert(i);
+                person_by_key
+                    .entry(gazetteer::key_words(n).join(" "))
+                    .or_insert(i);
             }
         }
         Extractor {
@@ -262,9 +338,20 @@ impl Extractor {
     }
 
     /// Extracts from a stored document: its outlet gives the default country.
-    pub fn extract_document(&self, title: &str, body: &str, outlet: &str, published: chrono::NaiveDate) -> Extraction {
+    pub fn extract_document(
+        &self,
+        title: &str,
+        body: &str,
+        outlet: &str,
+        published: chrono::NaiveDate,
+    ) -> Extraction {
         let country = self.pack.outlet(outlet).map(|o| o.country.as_str());
-        self.extract(&DocInput { title, body, outlet_country: country, published: Some(published) })
+        self.extract(&DocInput {
+            title,
+            body,
+            outlet_country: country,
+            published: Some(published),
+        })
     }
 
     /// Extracts from a document's title and body.
@@ -274,7 +361,10 @@ impl Extractor {
             titles: Vec::new(),
             meetings: Vec::new(),
             events: Vec::new(),
-            spun: Spun { score: 0.0, likely: false },
+            spun: Spun {
+                score: 0.0,
+                likely: false,
+            },
         };
         let mut evidence = 0usize;
         let mut seen = Vec::new();
@@ -297,16 +387,33 @@ impl Extractor {
         }
         // Each garbled name is strong evidence; two make a spun text near certain.
         let score = evidence as f64 / (evidence as f64 + 1.0);
-        out.spun = Spun { score, likely: evidence >= 1 };
+        out.spun = Spun {
+            score,
+            likely: evidence >= 1,
+        };
         out
     }
 
     /// Extracts from one field; returns the evidence of spinning found in it.
-    fn extract_field(&self, field: Field, text: &str, doc: &DocInput<'_>, seen: &mut Vec<Seen>, out: &mut Extraction) -> usize {
+    fn extract_field(
+        &self,
+        field: Field,
+        text: &str,
+        doc: &DocInput<'_>,
+        seen: &mut Vec<Seen>,
+        out: &mut Extraction,
+    ) -> usize {
         let tokens = token::tokenize(text);
         let sentences = token::sentences(text, &tokens);
         let owner = vec![None; tokens.len()];
-        let mut w = FieldWork { field, text, tokens, sentences, spans: Vec::new(), owner };
+        let mut w = FieldWork {
+            field,
+            text,
+            tokens,
+            sentences,
+            spans: Vec::new(),
+            owner,
+        };
 
         for (entries, first, last) in self.gazetteer.find(text, &w.tokens) {
             if let Some(kind) = self.choose(&entries) {
@@ -340,7 +447,11 @@ impl Extractor {
                 break;
             }
             let cap = w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase));
-            let joiner = k > i && w.word(k).is_some_and(|x| ["of", "and", "for", "the"].contains(&x)) && w.word(k + 1).is_some_and(|x| x.starts_with(char::is_uppercase) || x == "the");
+            let joiner = k > i
+                && w.word(k)
+                    .is_some_and(|x| ["of", "and", "for", "the"].contains(&x))
+                && w.word(k + 1)
+                    .is_some_and(|x| x.starts_with(char::is_uppercase) || x == "the");
             let possessive = k > i && w.is_punct(k, '\'') && w.is_word(k + 1, "s");
             if possessive {
                 k += 2;
@@ -360,9 +471,18 @@ impl Extractor {
         let mut evidence = 0;
         for idx in 0..w.spans.len() {
             let s = w.spans[idx].clone();
-            let SpanKind::Org { org: Some(o), .. } = s.kind else { continue };
-            let acronym = w.word(s.first).is_some_and(|x| x.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
-            if !acronym || s.first < 2 || !w.is_punct(s.first - 1, '(') || !w.is_punct(s.last + 1, ')') {
+            let SpanKind::Org { org: Some(o), .. } = s.kind else {
+                continue;
+            };
+            let acronym = w.word(s.first).is_some_and(|x| {
+                x.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            });
+            if !acronym
+                || s.first < 2
+                || !w.is_punct(s.first - 1, '(')
+                || !w.is_punct(s.last + 1, ')')
+            {
                 continue;
             }
             let end = s.first - 2;
@@ -371,14 +491,28 @@ impl Extractor {
             }
             // Walk back over a capitalised run.
             let mut start = end;
-            while start > 0 && w.owner[start - 1].is_none() && (w.word(start - 1).is_some_and(|x| x.starts_with(char::is_uppercase) || ["of", "and", "for", "the", "s"].contains(&x)) || w.is_punct(start - 1, '\'')) {
+            while start > 0
+                && w.owner[start - 1].is_none()
+                && (w.word(start - 1).is_some_and(|x| {
+                    x.starts_with(char::is_uppercase)
+                        || ["of", "and", "for", "the", "s"].contains(&x)
+                }) || w.is_punct(start - 1, '\''))
+            {
                 start -= 1;
             }
-            while start < end && !w.word(start).is_some_and(|x| self.names.name_word(x)) {
+            while start < end
+                && !w.word(start).is_some_and(|x| {
+                    x.starts_with(char::is_uppercase) && !SENTENCE_OPENERS.contains(&x)
+                })
+            {
                 start += 1;
             }
             let words = w.tokens[start..=end].iter().filter(|t| t.is_word()).count();
-            if words < 2 {
+            // A dateline ("Pyongyang, January 13 (KCNA)") is no name.
+            let numbers = w.tokens[start..=end]
+                .iter()
+                .any(|t| t.is_word() && t.text(w.text).chars().any(|c| c.is_ascii_digit()));
+            if words < 2 || numbers {
                 continue;
             }
             let name = self.pack.organizations[o].name.clone();
@@ -394,7 +528,8 @@ impl Extractor {
         let n = w.tokens.len();
         let mut i = 0;
         while i < n {
-            if w.owner[i].is_some() || !w.word(i).is_some_and(|x| x.starts_with(char::is_uppercase)) {
+            if w.owner[i].is_some() || !w.word(i).is_some_and(|x| x.starts_with(char::is_uppercase))
+            {
                 i += 1;
                 continue;
             }
@@ -411,17 +546,37 @@ impl Extractor {
                 .collect();
             // The whole run must be the garbled name: a name inside a longer
             // capitalised run ("Bangladesh People's League") is another name.
-            let lead = words.iter().take_while(|(k, _)| !w.word(*k).is_some_and(|x| self.names.name_word(x))).count();
+            // It may also follow a joining word: "Delegates of the Supreme Folks's Meeting".
+            let lead = words
+                .iter()
+                .take_while(|(k, _)| !w.word(*k).is_some_and(|x| self.names.name_word(x)))
+                .count();
+            let starts = std::iter::once(lead).chain(
+                (lead..words.len())
+                    .filter(|&k| ["of", "for", "and"].contains(&words[k].1.as_str()))
+                    .map(|k| k + 1),
+            );
             let mut found = None;
-            if words.len() - lead >= 2 && words.len() - lead <= 8 {
-                let window: Vec<String> = words[lead..].iter().map(|(_, x)| x.clone()).collect();
+            for start in starts {
+                if words.len() - start < 2 || words.len() - start > 8 {
+                    continue;
+                }
+                let window: Vec<String> = words[start..].iter().map(|(_, x)| x.clone()).collect();
                 if let Some((org, _)) = self.spun.find(&window) {
-                    found = Some((org, words[lead].0, words[words.len() - 1].0));
+                    found = Some((org, words[start].0, words[words.len() - 1].0));
+                    break;
                 }
             }
             if let Some((org, first, last)) = found {
                 let name = self.pack.organizations[org].name.clone();
-                w.add(SpanKind::Org { org: Some(org), name }, first, last);
+                w.add(
+                    SpanKind::Org {
+                        org: Some(org),
+                        name,
+                    },
+                    first,
+                    last,
+                );
                 evidence += 1;
                 i = last + 1;
             } else {
@@ -436,13 +591,20 @@ impl Extractor {
         let mut hit = vec![false; self.pack.agenda_topics.len()];
         for text in [doc.title, doc.body] {
             for m in self.topics.find_iter(text) {
-                let whole = !text[..m.start()].ends_with(char::is_alphanumeric) && !text[m.end()..].starts_with(char::is_alphanumeric);
+                let whole = !text[..m.start()].ends_with(char::is_alphanumeric)
+                    && !text[m.end()..].starts_with(char::is_alphanumeric);
                 if whole {
                     hit[self.topic_of[m.pattern().as_usize()]] = true;
                 }
             }
         }
-        self.pack.agenda_topics.iter().zip(hit).filter(|(_, h)| *h).map(|(t, _)| t.id.clone()).collect()
+        self.pack
+            .agenda_topics
+            .iter()
+            .zip(hit)
+            .filter(|(_, h)| *h)
+            .map(|(t, _)| t.id.clone())
+            .collect()
     }
 
     /// Picks what a gazetteer key means when it names several things.
@@ -461,8 +623,14 @@ impl Extractor {
         };
         let e = entries.iter().min_by_key(|e| rank(e))?;
         Some(match *e {
-            Entry::Person(p) => SpanKind::Person { person: Some(p), name: self.pack.people[p].name.clone() },
-            Entry::Acronym(o) | Entry::Org(o) => SpanKind::Org { org: Some(o), name: self.pack.organizations[o].name.clone() },
+            Entry::Person(p) => SpanKind::Person {
+                person: Some(p),
+                name: self.pack.people[p].name.clone(),
+            },
+            Entry::Acronym(o) | Entry::Org(o) => SpanKind::Org {
+                org: Some(o),
+                name: self.pack.organizations[o].name.clone(),
+            },
             Entry::TitleForm { form, plural } => SpanKind::TitleForm { form, plural },
             Entry::Role { role, plural } => SpanKind::Role { role, plural },
             Entry::Class(c) => SpanKind::Class(c),
@@ -481,20 +649,29 @@ impl Extractor {
         // A word of an organisation's name: capitalised (or a number, as in
         // "February 8 Vinalon Complex"), and not one that opens a sentence.
         let org_word = |x: &str| {
-            (x.starts_with(char::is_uppercase) && !self.names.joiners.contains(x) && !SENTENCE_OPENERS.contains(&x))
+            (x.starts_with(char::is_uppercase)
+                && !self.names.joiners.contains(x)
+                && !SENTENCE_OPENERS.contains(&x))
                 || x.chars().all(|c| c.is_ascii_digit())
         };
         // A hyphenated word ("Pan-national", "Egypt-Korea") counts as one.
         let hyphen_left = |w: &FieldWork<'_>, p: usize| -> usize {
             let mut p = p;
-            while p >= 2 && w.is_punct(p - 1, '-') && w.tokens[p - 1].start == w.tokens[p - 2].end && w.tokens[p].start == w.tokens[p - 1].end && w.owner[p - 2].is_none() && w.word(p - 2).is_some() {
+            while p >= 2
+                && w.is_punct(p - 1, '-')
+                && w.tokens[p - 1].start == w.tokens[p - 2].end
+                && w.tokens[p].start == w.tokens[p - 1].end
+                && w.owner[p - 2].is_none()
+                && w.word(p - 2).is_some()
+            {
                 p -= 2;
             }
             p
         };
         let mut i = 0;
         while i < n {
-            let is_head = w.word(i).is_some_and(|t| self.names.heads.contains(t)) && w.owner[i].is_none();
+            let is_head =
+                w.word(i).is_some_and(|t| self.names.heads.contains(t)) && w.owner[i].is_none();
             if !is_head {
                 i += 1;
                 continue;
@@ -507,7 +684,9 @@ impl Extractor {
                 if let Some((ci, c)) = w.span_at(p) {
                     // "Finland-Korea Society", "Korean Friendship Association":
                     // a country inside the name belongs to it.
-                    let inside = matches!(c.kind, SpanKind::Country { .. }) && c.first == c.last && w.word(c.first).is_some_and(org_word);
+                    let inside = matches!(c.kind, SpanKind::Country { .. })
+                        && c.first == c.last
+                        && w.word(c.first).is_some_and(org_word);
                     if !inside {
                         break;
                     }
@@ -517,7 +696,12 @@ impl Extractor {
                     taken += 1;
                     continue;
                 }
-                if w.is_word(p, "s") && p >= 2 && w.is_punct(p - 1, '\'') && w.owner[p - 2].is_none() && w.word(p - 2).is_some_and(org_word) {
+                if w.is_word(p, "s")
+                    && p >= 2
+                    && w.is_punct(p - 1, '\'')
+                    && w.owner[p - 2].is_none()
+                    && w.word(p - 2).is_some_and(org_word)
+                {
                     first = hyphen_left(w, p - 2);
                     taken += 1;
                     continue;
@@ -535,14 +719,26 @@ impl Extractor {
             let mut last = i;
             loop {
                 let mut j = last + 1;
-                if w.word(j).is_some_and(|x| self.names.heads.contains(x)) && w.owner[j].is_none() && w.tokens[j].start == w.tokens[last].end + 1 {
+                if w.word(j).is_some_and(|x| self.names.heads.contains(x))
+                    && w.owner[j].is_none()
+                    && w.tokens[j].start == w.tokens[last].end + 1
+                {
                     last = j;
                     continue;
                 }
                 // "... Korean Youth League in Japan": a country closes the name.
                 if !headline && w.is_word(j, "in") {
                     if let Some((_, c)) = w.span_starting(j + 1) {
-                        if matches!(c.kind, SpanKind::Country { adjective: false, .. }) && w.word(c.first).is_some_and(|x| x.starts_with(char::is_uppercase)) {
+                        if matches!(
+                            c.kind,
+                            SpanKind::Country {
+                                adjective: false,
+                                ..
+                            }
+                        ) && w
+                            .word(c.first)
+                            .is_some_and(|x| x.starts_with(char::is_uppercase))
+                        {
                             last = c.last;
                         }
                     }
@@ -553,7 +749,15 @@ impl Extractor {
                 }
                 j = w.skip_the(j + 1);
                 if let Some((_, s)) = w.span_starting(j) {
-                    if matches!(s.kind, SpanKind::Org { .. } | SpanKind::Country { adjective: false, .. } | SpanKind::Class(_)) {
+                    if matches!(
+                        s.kind,
+                        SpanKind::Org { .. }
+                            | SpanKind::Country {
+                                adjective: false,
+                                ..
+                            }
+                            | SpanKind::Class(_)
+                    ) {
                         last = s.last;
                         continue;
                     }
@@ -561,20 +765,36 @@ impl Extractor {
                 }
                 let mut k = j;
                 loop {
-                    if w.owner.get(k).is_some_and(Option::is_none) && w.word(k).is_some_and(org_word) {
+                    if w.owner.get(k).is_some_and(Option::is_none)
+                        && w.word(k).is_some_and(org_word)
+                    {
                         k += 1;
-                    } else if k > j && w.is_punct(k, '\'') && w.is_word(k + 1, "s") {
+                    } else if k > j
+                        && ((w.is_punct(k, '\'') && w.is_word(k + 1, "s"))
+                            || (w.is_punct(k, '-')
+                                && w.tokens[k].start == w.tokens[k - 1].end
+                                && w.word(k + 1).is_some()))
+                    {
+                        // Possessive "'s", or a hyphenated word.
                         k += 2;
-                    } else if k > j && w.is_punct(k, '-') && w.tokens[k].start == w.tokens[k - 1].end && w.word(k + 1).is_some() {
-                        k += 2;
-                    } else if k > j && (w.is_word(k, "and") || w.is_word(k, "the") || w.is_word(k, "of") || w.is_word(k, "for")) && w.word(k + 1).is_some_and(|x| org_word(x) || x == "the") && w.owner.get(k + 1).is_some_and(Option::is_none) {
+                    } else if k > j
+                        && (w.is_word(k, "and")
+                            || w.is_word(k, "the")
+                            || w.is_word(k, "of")
+                            || w.is_word(k, "for"))
+                        && w.word(k + 1).is_some_and(|x| org_word(x) || x == "the")
+                        && w.owner.get(k + 1).is_some_and(Option::is_none)
+                    {
                         k += 1;
                     } else {
                         break;
                     }
                 }
                 // A name does not end on a joining word.
-                while k > j && w.word(k - 1).is_some_and(|x| ["and", "the", "of", "for"].contains(&x)) {
+                while k > j
+                    && w.word(k - 1)
+                        .is_some_and(|x| ["and", "the", "of", "for"].contains(&x))
+                {
                     k -= 1;
                 }
                 if k == j {
@@ -582,13 +802,29 @@ impl Extractor {
                 }
                 last = k - 1;
             }
-            let words = w.tokens[first..=last].iter().filter(|t| t.is_word()).count();
+            // "Mansudae Assembly Hall" is a place, not a body.
+            let venue = w
+                .word(last + 1)
+                .is_some_and(|x| self.names.venues.contains(x));
+            let words = if venue {
+                0
+            } else {
+                w.tokens[first..=last]
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .count()
+            };
             // Known bodies and countries inside the name ("Overseas Headquarters
             // of the Pan-national Alliance for Korea's Reunification") join it.
             let inner: Vec<usize> = (first..=last).filter_map(|k| w.owner[k]).collect();
             let absorbable = inner.iter().all(|&si| {
                 let sp = &w.spans[si];
-                sp.first >= first && sp.last <= last && matches!(sp.kind, SpanKind::Org { .. } | SpanKind::Country { .. } | SpanKind::Class(_))
+                sp.first >= first
+                    && sp.last <= last
+                    && matches!(
+                        sp.kind,
+                        SpanKind::Org { .. } | SpanKind::Country { .. } | SpanKind::Class(_)
+                    )
             });
             if words >= 2 && absorbable {
                 for si in inner {
@@ -603,7 +839,11 @@ impl Extractor {
             } else {
                 // Give back what was absorbed for a name that was not made.
                 for (idx, sp) in w.spans.iter().enumerate() {
-                    if sp.kind == SpanKind::Absorbed && sp.first >= first && sp.last < i && w.owner[sp.first].is_none() {
+                    if sp.kind == SpanKind::Absorbed
+                        && sp.first >= first
+                        && sp.last < i
+                        && w.owner[sp.first].is_none()
+                    {
                         w.owner[sp.first] = Some(idx);
                     }
                 }
@@ -616,14 +856,19 @@ impl Extractor {
     /// "Korean People's Revolutionary Army (KPRA)": an acronym in parentheses
     /// after a name is another mention of it, and so is the same acronym later.
     fn acronyms_in_parentheses(&self, w: &mut FieldWork<'_>) {
-        let is_acronym = |x: &str| x.len() >= 2 && x.len() <= 10 && x.chars().all(|c| c.is_ascii_uppercase());
+        let is_acronym =
+            |x: &str| x.len() >= 2 && x.len() <= 10 && x.chars().all(|c| c.is_ascii_uppercase());
         let mut defined: Vec<(String, SpanKind)> = Vec::new();
         for i in 1..w.tokens.len().saturating_sub(1) {
             if !(w.is_punct(i - 1, '(') && w.is_punct(i + 1, ')')) || w.owner[i].is_some() {
                 continue;
             }
-            let Some(x) = w.word(i).filter(|x| is_acronym(x)) else { continue };
-            let Some((_, s)) = i.checked_sub(2).and_then(|p| w.span_at(p)) else { continue };
+            let Some(x) = w.word(i).filter(|x| is_acronym(x)) else {
+                continue;
+            };
+            let Some((_, s)) = i.checked_sub(2).and_then(|p| w.span_at(p)) else {
+                continue;
+            };
             if s.last + 2 != i || !matches!(s.kind, SpanKind::Org { .. }) {
                 continue;
             }
@@ -651,7 +896,16 @@ impl Extractor {
                 continue;
             }
             if let Some((ci, c)) = w.span_at(first - 1) {
-                if matches!(c.kind, SpanKind::Country { adjective: false, .. }) && c.last == first - 1 && w.word(c.first).is_some_and(|x| x.chars().all(|ch| ch.is_ascii_uppercase())) {
+                if matches!(
+                    c.kind,
+                    SpanKind::Country {
+                        adjective: false,
+                        ..
+                    }
+                ) && c.last == first - 1
+                    && w.word(c.first)
+                        .is_some_and(|x| x.chars().all(|ch| ch.is_ascii_uppercase()))
+                {
                     let cf = c.first;
                     w.spans[ci].kind = SpanKind::Absorbed;
                     w.spans[idx].first = cf;
@@ -668,7 +922,9 @@ impl Extractor {
         let n = w.tokens.len();
         let mut i = 0;
         while i < n {
-            let family = w.word(i).filter(|x| self.names.is_family(x) && w.owner[i].is_none());
+            let family = w
+                .word(i)
+                .filter(|x| self.names.is_family(x) && w.owner[i].is_none());
             if family.is_none() {
                 i += 1;
                 continue;
@@ -677,12 +933,22 @@ impl Extractor {
             let mut syllables = 0;
             let mut j = i + 1;
             while syllables < 3 {
-                if let Some(x) = w.word(j).filter(|x| w.owner[j].is_none() && x.starts_with(char::is_uppercase) && self.names.is_syllable(x) && !self.names.not_names.contains(*x)) {
+                if let Some(x) = w.word(j).filter(|x| {
+                    w.owner[j].is_none()
+                        && x.starts_with(char::is_uppercase)
+                        && self.names.is_syllable(x)
+                        && !self.names.not_names.contains(*x)
+                }) {
                     let _ = x;
                     syllables += 1;
                     last = j;
                     j += 1;
-                } else if syllables > 0 && w.is_punct(j, '-') && w.tokens[j].start == w.tokens[j - 1].end && w.word(j + 1).is_some_and(|x| self.names.is_syllable(x)) && w.owner[j + 1].is_none() {
+                } else if syllables > 0
+                    && w.is_punct(j, '-')
+                    && w.tokens[j].start == w.tokens[j - 1].end
+                    && w.word(j + 1).is_some_and(|x| self.names.is_syllable(x))
+                    && w.owner[j + 1].is_none()
+                {
                     syllables += 1;
                     last = j + 1;
                     j += 2;
@@ -704,7 +970,9 @@ impl Extractor {
     }
 
     fn known_person(&self, name: &str) -> Option<usize> {
-        self.person_by_key.get(&gazetteer::key_words(name).join(" ")).copied()
+        self.person_by_key
+            .get(&gazetteer::key_words(name).join(" "))
+            .copied()
     }
 
     /// A run of words that are all ordinary English words ("General Uses",
@@ -712,8 +980,14 @@ impl Extractor {
     /// Only single words are judged: many real names are made of words
     /// WordNet lists ("Jimmy Carter").
     fn all_common(&self, w: &FieldWork<'_>, first: usize, last: usize) -> bool {
-        let words: Vec<&Token> = w.tokens[first..=last].iter().filter(|t| t.is_word()).collect();
-        words.len() == 1 && self.spun.is_common_word(&words[0].text(w.text).to_lowercase())
+        let words: Vec<&Token> = w.tokens[first..=last]
+            .iter()
+            .filter(|t| t.is_word())
+            .collect();
+        words.len() == 1
+            && self
+                .spun
+                .is_common_word(&words[0].text(w.text).to_lowercase())
     }
 
     /// Foreign names: capitalised words after a title ("President Vladimir
@@ -722,10 +996,18 @@ impl Extractor {
         let n = w.tokens.len();
         let run_from = |w: &FieldWork<'_>, start: usize| -> usize {
             let mut k = start;
-            while k < n && k - start < 5 && w.owner[k].is_none() && w.word(k).is_some_and(|x| self.names.name_word(x) && !self.names.heads.contains(x)) {
+            while k < n
+                && k - start < 5
+                && w.owner[k].is_none()
+                && w.word(k)
+                    .is_some_and(|x| self.names.name_word(x) && !self.names.heads.contains(x))
+            {
                 k += 1;
                 // "Jong-un", "Ban Ki-moon": a hyphen inside a name.
-                if w.is_punct(k, '-') && w.word(k + 1).is_some() && w.tokens[k].start == w.tokens[k - 1].end {
+                if w.is_punct(k, '-')
+                    && w.word(k + 1).is_some()
+                    && w.tokens[k].start == w.tokens[k - 1].end
+                {
                     k += 2;
                 }
             }
@@ -736,7 +1018,17 @@ impl Extractor {
         let mut i = if w.field == Field::Title { n } else { 0 };
         while i < n {
             let title_end = match w.span_at(i) {
-                Some((_, s)) if s.last == i && matches!(s.kind, SpanKind::Role { plural: false, .. } | SpanKind::TitleForm { plural: false, .. } | SpanKind::Org { .. } | SpanKind::Class(_) | SpanKind::Country { .. }) => {
+                Some((_, s))
+                    if s.last == i
+                        && matches!(
+                            s.kind,
+                            SpanKind::Role { plural: false, .. }
+                                | SpanKind::TitleForm { plural: false, .. }
+                                | SpanKind::Org { .. }
+                                | SpanKind::Class(_)
+                                | SpanKind::Country { .. }
+                        ) =>
+                {
                     let title_like = self.chain_has_role(w, i);
                     title_like.then_some(i)
                 }
@@ -744,7 +1036,10 @@ impl Extractor {
             };
             if let Some(e) = title_end {
                 let k = run_from(w, e + 1);
-                if k > e + 1 && w.tokens[e + 1].start <= w.tokens[e].end + 1 && !self.all_common(w, e + 1, k - 1) {
+                if k > e + 1
+                    && w.tokens[e + 1].start <= w.tokens[e].end + 1
+                    && !self.all_common(w, e + 1, k - 1)
+                {
                     let (_, _, surface) = w.surface(e + 1, k - 1);
                     let name = surface.to_owned();
                     let person = self.known_person(&name);
@@ -759,7 +1054,13 @@ impl Extractor {
         // Before ", <title>".
         let mut i = 0;
         while i < n {
-            if w.owner[i].is_some() || !w.word(i).is_some_and(|x| self.names.name_word(x)) || (i > 0 && w.word(i - 1).is_some_and(|x| x.starts_with(char::is_uppercase)) && w.owner[i - 1].is_none()) {
+            if w.owner[i].is_some()
+                || !w.word(i).is_some_and(|x| self.names.name_word(x))
+                || (i > 0
+                    && w.word(i - 1)
+                        .is_some_and(|x| x.starts_with(char::is_uppercase))
+                    && w.owner[i - 1].is_none())
+            {
                 i += 1;
                 continue;
             }
@@ -768,7 +1069,18 @@ impl Extractor {
             if (2..=4).contains(&words) && w.is_punct(k, ',') {
                 let after = w.skip_the(k + 1);
                 let titled = match w.span_starting(after) {
-                    Some((_, s)) => matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. }) || (matches!(s.kind, SpanKind::Country { adjective: true, .. }) && w.span_starting(s.last + 1).is_some_and(|(_, r)| matches!(r.kind, SpanKind::Role { .. }))),
+                    Some((_, s)) => {
+                        matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. })
+                            || (matches!(
+                                s.kind,
+                                SpanKind::Country {
+                                    adjective: true,
+                                    ..
+                                }
+                            ) && w
+                                .span_starting(s.last + 1)
+                                .is_some_and(|(_, r)| matches!(r.kind, SpanKind::Role { .. })))
+                    }
                     None => false,
                 };
                 if titled && !self.all_common(w, i, k - 1) {
@@ -791,13 +1103,28 @@ impl Extractor {
         let mut firsts: Vec<(usize, Seen)> = Vec::new();
         for s in &w.spans {
             if let SpanKind::Person { person, name } = &s.kind {
-                let words: Vec<&str> = w.tokens[s.first..=s.last].iter().filter(|t| t.is_word()).map(|t| t.text(w.text)).collect();
+                let words: Vec<&str> = w.tokens[s.first..=s.last]
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .map(|t| t.text(w.text))
+                    .collect();
                 if words.len() < 2 {
                     continue;
                 }
                 let korean = self.names.is_family(words[0]);
-                let word = if korean { words[0] } else { words[words.len() - 1] };
-                firsts.push((s.first, Seen { word: word.to_owned(), person: *person, name: name.clone() }));
+                let word = if korean {
+                    words[0]
+                } else {
+                    words[words.len() - 1]
+                };
+                firsts.push((
+                    s.first,
+                    Seen {
+                        word: word.to_owned(),
+                        person: *person,
+                        name: name.clone(),
+                    },
+                ));
             }
         }
         firsts.sort_by_key(|(at, _)| *at);
@@ -811,7 +1138,10 @@ impl Extractor {
                 continue;
             }
             // Not the start of a longer capitalised name ("Kim Il Sung Square").
-            if w.word(i + 1).is_some_and(|x| x.starts_with(char::is_uppercase)) && w.tokens[i + 1].start == w.tokens[i].end + 1 {
+            if w.word(i + 1)
+                .is_some_and(|x| x.starts_with(char::is_uppercase))
+                && w.tokens[i + 1].start == w.tokens[i].end + 1
+            {
                 continue;
             }
             let before: Vec<&Seen> = seen
@@ -819,7 +1149,9 @@ impl Extractor {
                 .chain(firsts.iter().filter(|(at, _)| *at < i).map(|(_, s)| s))
                 .filter(|s| s.word == word)
                 .collect();
-            let Some(first) = before.first() else { continue };
+            let Some(first) = before.first() else {
+                continue;
+            };
             if before.iter().any(|s| s.name != first.name) {
                 continue;
             }
@@ -832,10 +1164,14 @@ impl Extractor {
     /// Whether the span ending at token `end` closes a capitalised title
     /// ("President", "Foreign Minister", "Vice-Minister of Foreign Affairs").
     fn chain_has_role(&self, w: &FieldWork<'_>, end: usize) -> bool {
-        let Some((_, s)) = w.span_at(end) else { return false };
+        let Some((_, s)) = w.span_at(end) else {
+            return false;
+        };
         let cap = |i: usize| w.word(i).is_some_and(|x| x.starts_with(char::is_uppercase));
         match s.kind {
-            SpanKind::Role { role, .. } => cap(s.first) && self.pack.roles[role].kind == "post" || cap(s.first),
+            SpanKind::Role { role, .. } => {
+                cap(s.first) && self.pack.roles[role].kind == "post" || cap(s.first)
+            }
             SpanKind::TitleForm { .. } => cap(s.first),
             SpanKind::Org { .. } | SpanKind::Class(_) | SpanKind::Country { .. } => {
                 // "Minister of Foreign Affairs" + name: walk back over "of".
@@ -852,7 +1188,9 @@ impl Extractor {
                     return false;
                 }
                 match w.span_at(j - 1) {
-                    Some((_, r)) => matches!(r.kind, SpanKind::Role { plural: false, .. }) && cap(r.first),
+                    Some((_, r)) => {
+                        matches!(r.kind, SpanKind::Role { plural: false, .. }) && cap(r.first)
+                    }
                     None => false,
                 }
             }
@@ -860,19 +1198,31 @@ impl Extractor {
         }
     }
 
-    fn org_name(&self, org: &OrgRef, country: Option<&str>) -> (Option<String>, Option<String>, Option<String>) {
+    fn org_name(
+        &self,
+        org: &OrgRef,
+        country: Option<&str>,
+    ) -> (Option<String>, Option<String>, Option<String>) {
         match org {
             OrgRef::None => (None, None, country.map(str::to_owned)),
             OrgRef::Known(o) => {
                 let o = &self.pack.organizations[*o];
-                (Some(o.name.clone()), Some(o.id.clone()), Some(o.country.clone()))
+                (
+                    Some(o.name.clone()),
+                    Some(o.id.clone()),
+                    Some(o.country.clone()),
+                )
             }
             OrgRef::Class(c) => {
                 let known = country.and_then(|k| self.class_country.get(&(*c, k.to_owned())));
                 match known {
                     Some(o) => {
                         let o = &self.pack.organizations[*o];
-                        (Some(o.name.clone()), Some(o.id.clone()), Some(o.country.clone()))
+                        (
+                            Some(o.name.clone()),
+                            Some(o.id.clone()),
+                            Some(o.country.clone()),
+                        )
                     }
                     None => {
                         let name = self.pack.org_classes[*c].aliases.first().cloned();
@@ -887,45 +1237,128 @@ impl Extractor {
     fn mention(&self, w: &FieldWork<'_>, span: &Span, doc: &DocInput<'_>) -> Option<Mention> {
         let (start, end, surface) = w.surface(span.first, span.last);
         let (entity, name, kind, known, country) = match &span.kind {
-            SpanKind::Person { person: Some(p), name } => {
+            SpanKind::Person {
+                person: Some(p),
+                name,
+            } => {
                 let p = &self.pack.people[*p];
-                (p.id.clone(), name.clone(), EntityType::Person, true, Some(p.country.clone()))
+                (
+                    p.id.clone(),
+                    name.clone(),
+                    EntityType::Person,
+                    true,
+                    Some(p.country.clone()),
+                )
             }
-            SpanKind::Person { person: None, name } => (format!("person:{}", slug(name)), name.clone(), EntityType::Person, false, None),
+            SpanKind::Person { person: None, name } => (
+                format!("person:{}", slug(name)),
+                name.clone(),
+                EntityType::Person,
+                false,
+                None,
+            ),
+            // "minister of National Defence": without its head word ("Ministry")
+            // the body is named only as part of the title.
+            SpanKind::Org { .. }
+                if span.first >= 2
+                    && w.is_word(span.first - 1, "of")
+                    && w.span_at(span.first - 2)
+                        .is_some_and(|(_, r)| matches!(r.kind, SpanKind::Role { .. }))
+                    && !w.tokens[span.first..=span.last].iter().any(|t| {
+                        self.names.heads.contains(t.text(w.text))
+                            || t.text(w.text).chars().all(|c| c.is_ascii_uppercase())
+                    }) =>
+            {
+                return None
+            }
             SpanKind::Org { org: Some(o), name } => {
                 let o = &self.pack.organizations[*o];
-                (o.id.clone(), name.clone(), EntityType::Organization, true, Some(o.country.clone()))
+                (
+                    o.id.clone(),
+                    name.clone(),
+                    EntityType::Organization,
+                    true,
+                    Some(o.country.clone()),
+                )
             }
-            SpanKind::Org { org: None, name } => (format!("org:{}", slug(name)), name.clone(), EntityType::Organization, false, None),
+            SpanKind::Org { org: None, name } => (
+                format!("org:{}", slug(name)),
+                name.clone(),
+                EntityType::Organization,
+                false,
+                None,
+            ),
             // A generic name without a head word ("Foreign Affairs") serves
             // titles only: on its own it names no body.
-            SpanKind::Class(_) if !w.tokens[span.first..=span.last].iter().any(|t| self.names.heads.contains(t.text(w.text))) => return None,
+            SpanKind::Class(_)
+                if !w.tokens[span.first..=span.last]
+                    .iter()
+                    .any(|t| self.names.heads.contains(t.text(w.text))) =>
+            {
+                return None
+            }
             SpanKind::Class(c) => {
                 let country = self.context_country(w, span.first, None, doc);
                 let (name, id, country) = self.org_name(&OrgRef::Class(*c), country.as_deref());
                 let name = name.unwrap_or_else(|| surface.to_owned());
                 let known = id.is_some();
-                (id.unwrap_or_else(|| format!("org:{}", slug(&name))), name, EntityType::Organization, known, country)
+                (
+                    id.unwrap_or_else(|| format!("org:{}", slug(&name))),
+                    name,
+                    EntityType::Organization,
+                    known,
+                    country,
+                )
             }
             SpanKind::Country { country, .. } => {
                 let c = &self.pack.countries[*country];
-                (c.id.clone(), c.name.clone(), EntityType::Country, true, Some(c.id.clone()))
+                (
+                    c.id.clone(),
+                    c.name.clone(),
+                    EntityType::Country,
+                    true,
+                    Some(c.id.clone()),
+                )
             }
             SpanKind::Role { role, .. } => {
                 let r = &self.pack.roles[*role];
-                (format!("role:{}", r.id), r.name.clone(), EntityType::Post, true, None)
+                (
+                    format!("role:{}", r.id),
+                    r.name.clone(),
+                    EntityType::Post,
+                    true,
+                    None,
+                )
             }
             SpanKind::TitleForm { form, .. } => {
                 let f = &self.pack.title_forms[*form];
-                (format!("role:{}", f.role), f.form.clone(), EntityType::Post, true, None)
+                (
+                    format!("role:{}", f.role),
+                    f.form.clone(),
+                    EntityType::Post,
+                    true,
+                    None,
+                )
             }
             SpanKind::Meeting(m) => {
                 let m = &self.pack.meeting_kinds[*m];
-                (format!("meeting:{}", m.id), m.name.clone(), EntityType::Meeting, true, None)
+                (
+                    format!("meeting:{}", m.id),
+                    m.name.clone(),
+                    EntityType::Meeting,
+                    true,
+                    None,
+                )
             }
             SpanKind::Event(e) => {
                 let e = &self.pack.event_kinds[*e];
-                (format!("event:{}", e.id), e.name.clone(), EntityType::Event, true, None)
+                (
+                    format!("event:{}", e.id),
+                    e.name.clone(),
+                    EntityType::Event,
+                    true,
+                    None,
+                )
             }
             SpanKind::Formulation(_) | SpanKind::Absorbed => return None,
         };
@@ -945,7 +1378,13 @@ impl Extractor {
 
     /// The country a generic title or body belongs to: an adjective or country
     /// name just before it, else the outlet's country.
-    fn context_country(&self, w: &FieldWork<'_>, first: usize, person: Option<usize>, doc: &DocInput<'_>) -> Option<String> {
+    fn context_country(
+        &self,
+        w: &FieldWork<'_>,
+        first: usize,
+        person: Option<usize>,
+        doc: &DocInput<'_>,
+    ) -> Option<String> {
         let mut j = first;
         for _ in 0..3 {
             if j == 0 {
@@ -961,7 +1400,13 @@ impl Extractor {
                 }
                 j = s.first;
             } else if !w.is_word(j, "the") && !w.is_punct(j, '\'') && !w.is_word(j, "s") {
-                if w.word(j).is_some_and(|x| x.starts_with(char::is_uppercase) && (x.ends_with("an") || x.ends_with("ese") || x.ends_with("ish") || x.ends_with('i'))) {
+                if w.word(j).is_some_and(|x| {
+                    x.starts_with(char::is_uppercase)
+                        && (x.ends_with("an")
+                            || x.ends_with("ese")
+                            || x.ends_with("ish")
+                            || x.ends_with('i'))
+                }) {
                     return Some("other".to_owned());
                 }
                 break;
@@ -975,7 +1420,14 @@ impl Extractor {
 
     /// The country of a title: stated, else the person's (a known person's
     /// country; a foreign-looking name is "other"), else the outlet's.
-    fn title_country(&self, w: &FieldWork<'_>, t: &ParsedTitle, person_span: usize, known: Option<usize>, doc: &DocInput<'_>) -> Option<String> {
+    fn title_country(
+        &self,
+        w: &FieldWork<'_>,
+        t: &ParsedTitle,
+        person_span: usize,
+        known: Option<usize>,
+        doc: &DocInput<'_>,
+    ) -> Option<String> {
         if let Some(c) = &t.country {
             return Some(c.clone());
         }
@@ -986,7 +1438,9 @@ impl Extractor {
         if let Some(p) = known {
             return Some(self.pack.people[p].country.clone());
         }
-        let korean = w.word(w.spans[person_span].first).is_some_and(|x| self.names.is_family(x));
+        let korean = w
+            .word(w.spans[person_span].first)
+            .is_some_and(|x| self.names.is_family(x));
         if korean {
             stated
         } else {
@@ -1012,11 +1466,17 @@ impl Extractor {
         // "WPK Central Committee secretary": the body before the role.
         if let Some((_, s)) = w.span_starting(pos) {
             match &s.kind {
-                SpanKind::Org { org: Some(o), .. } if w.span_starting(s.last + 1).is_some_and(|(_, r)| matches!(r.kind, SpanKind::Role { .. })) => {
+                SpanKind::Org { org: Some(o), .. }
+                    if w.span_starting(s.last + 1)
+                        .is_some_and(|(_, r)| matches!(r.kind, SpanKind::Role { .. })) =>
+                {
                     org = OrgRef::Known(*o);
                     pos = s.last + 1;
                 }
-                SpanKind::Class(c) if w.span_starting(s.last + 1).is_some_and(|(_, r)| matches!(r.kind, SpanKind::Role { .. })) => {
+                SpanKind::Class(c)
+                    if w.span_starting(s.last + 1)
+                        .is_some_and(|(_, r)| matches!(r.kind, SpanKind::Role { .. })) =>
+                {
                     org = OrgRef::Class(*c);
                     pos = s.last + 1;
                 }
@@ -1041,7 +1501,11 @@ impl Extractor {
         let mut last = s.last;
         // "of the C.C., WPK", "to Russia", "of Physical Culture and Sports".
         let prep = last + 1;
-        if org == OrgRef::None && ["of", "to", "at", "in", "for"].iter().any(|p| w.is_word(prep, p)) {
+        if org == OrgRef::None
+            && ["of", "to", "at", "in", "for"]
+                .iter()
+                .any(|p| w.is_word(prep, p))
+        {
             let at = w.skip_the(prep + 1);
             if let Some((_, s)) = w.span_starting(at) {
                 match &s.kind {
@@ -1070,7 +1534,16 @@ impl Extractor {
                     while w.is_word(k, "of") || w.is_punct(k, ',') {
                         let at = w.skip_the(k + 1);
                         match w.span_starting(at) {
-                            Some((_, s2)) if matches!(s2.kind, SpanKind::Org { .. } | SpanKind::Country { adjective: false, .. }) => {
+                            Some((_, s2))
+                                if matches!(
+                                    s2.kind,
+                                    SpanKind::Org { .. }
+                                        | SpanKind::Country {
+                                            adjective: false,
+                                            ..
+                                        }
+                                ) =>
+                            {
                                 if let SpanKind::Country { country: c, .. } = s2.kind {
                                     country = Some(self.pack.countries[c].id.clone());
                                 }
@@ -1081,7 +1554,11 @@ impl Extractor {
                         }
                     }
                 }
-            } else if w.word(at).is_some_and(|x| self.names.name_word(x)) && !w.word(at + 1).is_some_and(|x| self.names.name_word(x)) && !w.is_word(at + 1, "and") && !w.is_punct(at + 1, '-') {
+            } else if w.word(at).is_some_and(|x| self.names.name_word(x))
+                && !w.word(at + 1).is_some_and(|x| self.names.name_word(x))
+                && !w.is_word(at + 1, "and")
+                && !w.is_punct(at + 1, '-')
+            {
                 // "president of Namibia": one capitalised word that names no
                 // body is a country the pack does not list.
                 country = Some("other".to_owned());
@@ -1089,19 +1566,34 @@ impl Extractor {
             } else if w.word(at).is_some_and(|x| self.names.name_word(x)) {
                 // An unlisted body: "minister of Physical Culture and Sports".
                 let mut k = at;
-                while w.owner.get(k).is_some_and(Option::is_none) && (w.word(k).is_some_and(|x| self.names.name_word(x)) || (w.is_word(k, "and") && w.word(k + 1).is_some_and(|x| self.names.name_word(x)))) {
+                while w.owner.get(k).is_some_and(Option::is_none)
+                    && (w.word(k).is_some_and(|x| self.names.name_word(x))
+                        || (w.is_word(k, "and")
+                            && w.word(k + 1).is_some_and(|x| self.names.name_word(x))))
+                {
                     k += 1;
                 }
                 if k > at {
                     let (_, _, surface) = w.surface(at, k - 1);
                     let r = &self.pack.roles[role].name;
-                    let name = if r.contains("minister") { format!("Ministry of {surface}") } else { surface.to_owned() };
+                    let name = if r.contains("minister") {
+                        format!("Ministry of {surface}")
+                    } else {
+                        surface.to_owned()
+                    };
                     org = OrgRef::Named(name);
                     last = k - 1;
                 }
             }
         }
-        Some(ParsedTitle { role, plural, org, country, first, last })
+        Some(ParsedTitle {
+            role,
+            plural,
+            org,
+            country,
+            first,
+            last,
+        })
     }
 
     /// Titles after "," and joined by "and" or ",".
@@ -1132,7 +1624,12 @@ impl Extractor {
 
     /// A title just before a name: "Vice-Minister of Foreign Affairs Kim Son
     /// Gyong", "Russian Foreign Minister Sergei Lavrov", "General Secretary Kim Jong Il".
-    fn prefix_title(&self, w: &FieldWork<'_>, person_first: usize, list: bool) -> Option<ParsedTitle> {
+    fn prefix_title(
+        &self,
+        w: &FieldWork<'_>,
+        person_first: usize,
+        list: bool,
+    ) -> Option<ParsedTitle> {
         if person_first == 0 {
             return None;
         }
@@ -1143,14 +1640,25 @@ impl Extractor {
         }
         let cap = |i: usize| w.word(i).is_some_and(|x| x.starts_with(char::is_uppercase));
         let start = match s.kind {
-            SpanKind::Role { plural, .. } | SpanKind::TitleForm { plural, .. } if !plural || list => {
+            SpanKind::Role { plural, .. } | SpanKind::TitleForm { plural, .. }
+                if !plural || list =>
+            {
                 // "KPA General", "Korean People's Army Vice Marshal": the body before the rank.
                 match s.first.checked_sub(1).and_then(|p| w.span_at(p)) {
-                    Some((_, o)) if o.last + 1 == s.first && matches!(o.kind, SpanKind::Org { org: Some(_), .. }) => o.first,
+                    Some((_, o))
+                        if o.last + 1 == s.first
+                            && matches!(o.kind, SpanKind::Org { org: Some(_), .. }) =>
+                    {
+                        o.first
+                    }
                     _ => s.first,
                 }
             }
-            SpanKind::Org { .. } | SpanKind::Class(_) | SpanKind::Country { adjective: false, .. } => {
+            SpanKind::Org { .. }
+            | SpanKind::Class(_)
+            | SpanKind::Country {
+                adjective: false, ..
+            } => {
                 let mut j = s.first;
                 while j > 0 && (w.is_word(j - 1, "the") || w.is_word(j - 1, "of")) {
                     j -= 1;
@@ -1166,7 +1674,9 @@ impl Extractor {
         if !cap(start) {
             return None;
         }
-        let start_is_org = w.span_starting(start).is_some_and(|(_, o)| matches!(o.kind, SpanKind::Org { .. }));
+        let start_is_org = w
+            .span_starting(start)
+            .is_some_and(|(_, o)| matches!(o.kind, SpanKind::Org { .. }));
         // A country adjective before the title belongs to it ("U.S. President").
         let mut first = start;
         let before = match start.checked_sub(1) {
@@ -1191,35 +1701,70 @@ impl Extractor {
     /// as first secretary", "held Kim Jong Il in high esteem as eternal general secretary".
     fn title_after_as(&self, w: &FieldWork<'_>, from: usize) -> Option<ParsedTitle> {
         const BRIDGE: &[&str] = &[
-            "s", "election", "re", "reelection", "appointment", "in", "high", "esteem", "was", "is", "be", "to", "been", "held",
-            "elected", "appointed", "recommended", "nominated", "named", "newly", "upon", "his", "her",
+            "s",
+            "election",
+            "re",
+            "reelection",
+            "appointment",
+            "in",
+            "high",
+            "esteem",
+            "was",
+            "is",
+            "be",
+            "to",
+            "been",
+            "held",
+            "elected",
+            "appointed",
+            "recommended",
+            "nominated",
+            "named",
+            "newly",
+            "upon",
+            "his",
+            "her",
         ];
-        const BEFORE_TITLE: &[&str] = &["its", "the", "their", "our", "a", "eternal", "new", "his", "her"];
-        let mut i = from;
-        for _ in 0..8 {
+        const BEFORE_TITLE: &[&str] = &[
+            "its", "the", "their", "our", "a", "eternal", "new", "his", "her",
+        ];
+        for i in from..from + 8 {
             let t = w.tokens.get(i)?;
             if w.is_word(i, "as") {
                 let mut j = i + 1;
-                while w.word(j).is_some_and(|x| BEFORE_TITLE.contains(&x.to_ascii_lowercase().as_str())) {
+                while w
+                    .word(j)
+                    .is_some_and(|x| BEFORE_TITLE.contains(&x.to_ascii_lowercase().as_str()))
+                {
                     j += 1;
                 }
                 return self.parse_title(w, j).filter(|t| !t.plural);
             }
             let ok = match t.kind {
-                token::Kind::Word => BRIDGE.contains(&t.text(w.text).to_ascii_lowercase().as_str()) && w.owner[i].is_none(),
+                token::Kind::Word => {
+                    BRIDGE.contains(&t.text(w.text).to_ascii_lowercase().as_str())
+                        && w.owner[i].is_none()
+                }
                 token::Kind::Punct('\'') | token::Kind::Punct('-') => true,
                 _ => false,
             };
             if !ok {
                 return None;
             }
-            i += 1;
         }
         None
     }
 
-    fn titles(&self, w: &FieldWork<'_>, doc: &DocInput<'_>, mention_of_span: &HashMap<usize, usize>, out: &mut Extraction) {
-        let persons: Vec<usize> = (0..w.spans.len()).filter(|i| matches!(w.spans[*i].kind, SpanKind::Person { .. })).collect();
+    fn titles(
+        &self,
+        w: &FieldWork<'_>,
+        doc: &DocInput<'_>,
+        mention_of_span: &HashMap<usize, usize>,
+        out: &mut Extraction,
+    ) {
+        let persons: Vec<usize> = (0..w.spans.len())
+            .filter(|i| matches!(w.spans[*i].kind, SpanKind::Person { .. }))
+            .collect();
         let mut k = 0;
         while k < persons.len() {
             // A list of names joined by "," and "and".
@@ -1241,11 +1786,12 @@ impl Extractor {
             // after the list completes the titles before its names.
             let after = w.spans[*group.last().unwrap_or(&persons[k])].last + 1;
             let trailing_org = if w.is_word(after, "of") {
-                w.span_starting(w.skip_the(after + 1)).and_then(|(_, s)| match &s.kind {
-                    SpanKind::Org { org: Some(o), .. } => Some(OrgRef::Known(*o)),
-                    SpanKind::Org { org: None, name } => Some(OrgRef::Named(name.clone())),
-                    _ => None,
-                })
+                w.span_starting(w.skip_the(after + 1))
+                    .and_then(|(_, s)| match &s.kind {
+                        SpanKind::Org { org: Some(o), .. } => Some(OrgRef::Known(*o)),
+                        SpanKind::Org { org: None, name } => Some(OrgRef::Named(name.clone())),
+                        _ => None,
+                    })
             } else {
                 None
             };
@@ -1272,7 +1818,11 @@ impl Extractor {
             if w.is_punct(last.last + 1, ',') {
                 let titles = self.parse_title_list(w, last.last + 2);
                 if let Some(first) = titles.first() {
-                    let targets: &[usize] = if first.plural && group.len() > 1 { &group } else { &group[group.len() - 1..] };
+                    let targets: &[usize] = if first.plural && group.len() > 1 {
+                        &group
+                    } else {
+                        &group[group.len() - 1..]
+                    };
                     for p in targets {
                         for t in &titles {
                             self.attach(w, doc, *p, t, mention_of_span, out);
@@ -1284,10 +1834,22 @@ impl Extractor {
         }
     }
 
-    fn attach(&self, w: &FieldWork<'_>, doc: &DocInput<'_>, person_span: usize, t: &ParsedTitle, mention_of_span: &HashMap<usize, usize>, out: &mut Extraction) {
-        let Some(&mention) = mention_of_span.get(&person_span) else { return };
+    fn attach(
+        &self,
+        w: &FieldWork<'_>,
+        doc: &DocInput<'_>,
+        person_span: usize,
+        t: &ParsedTitle,
+        mention_of_span: &HashMap<usize, usize>,
+        out: &mut Extraction,
+    ) {
+        let Some(&mention) = mention_of_span.get(&person_span) else {
+            return;
+        };
         let (person_name, person_entity, known_person) = match &w.spans[person_span].kind {
-            SpanKind::Person { person, name } => (name.clone(), out.mentions[mention].entity.clone(), *person),
+            SpanKind::Person { person, name } => {
+                (name.clone(), out.mentions[mention].entity.clone(), *person)
+            }
             _ => return,
         };
         let role = &self.pack.roles[t.role];
@@ -1296,13 +1858,19 @@ impl Extractor {
         if org == OrgRef::None {
             if let Some(imp) = &role.implies {
                 if let Some(o) = self.org_by_id.get(imp) {
-                    if ctx.as_deref().is_none_or(|c| c == self.pack.organizations[*o].country) {
+                    if ctx
+                        .as_deref()
+                        .is_none_or(|c| c == self.pack.organizations[*o].country)
+                    {
                         org = OrgRef::Known(*o);
                     }
                 } else if let Some(c) = self.class_by_id.get(imp) {
                     // Only a body the pack knows in that country: "the
                     // government" of a country it does not list says nothing.
-                    if ctx.as_ref().is_some_and(|k| self.class_country.contains_key(&(*c, k.clone()))) {
+                    if ctx
+                        .as_ref()
+                        .is_some_and(|k| self.class_country.contains_key(&(*c, k.clone())))
+                    {
                         org = OrgRef::Class(*c);
                     }
                 }
@@ -1330,7 +1898,9 @@ impl Extractor {
             start,
             end,
         };
-        if !out.titles.iter().any(|x| x.mention == link.mention && x.role == link.role && x.organization == link.organization) {
+        if !out.titles.iter().any(|x| {
+            x.mention == link.mention && x.role == link.role && x.organization == link.organization
+        }) {
             out.titles.push(link);
         }
     }
@@ -1366,8 +1936,19 @@ impl Extractor {
                             None => break,
                         }
                     }
-                    enlarged |= surface.to_lowercase().contains("enlarged");
-                    let body = self.org_by_id.get(&kind.body).map(|o| self.pack.organizations[*o].name.clone()).unwrap_or_default();
+                    // "The enlarged meeting of the Tenth Plenary Meeting".
+                    let lead_in = &w.text[sentence.0..start];
+                    enlarged |= surface.to_lowercase().contains("enlarged")
+                        || lead_in
+                            .split_whitespace()
+                            .rev()
+                            .take(8)
+                            .any(|x| x.eq_ignore_ascii_case("enlarged"));
+                    let body = self
+                        .org_by_id
+                        .get(&kind.body)
+                        .map(|o| self.pack.organizations[*o].name.clone())
+                        .unwrap_or_default();
                     out.meetings.push(Meeting {
                         kind: kind.id.clone(),
                         ordinal,

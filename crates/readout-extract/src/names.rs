@@ -15,6 +15,7 @@ pub struct Names {
     pub heads: HashSet<String>,
     pub joiners: HashSet<String>,
     pub not_names: HashSet<String>,
+    pub venues: HashSet<String>,
 }
 
 impl Names {
@@ -33,6 +34,7 @@ impl Names {
             heads: rules.org_heads.iter().cloned().collect(),
             joiners: rules.name_joiners.iter().cloned().collect(),
             not_names: rules.not_names.iter().cloned().collect(),
+            venues: rules.venues.iter().cloned().collect(),
         }
     }
 
@@ -73,8 +75,14 @@ mod tests {
     fn names() -> Names {
         let rules = NameRules {
             korean_family: vec!["Kim".into()],
-            korean_onsets: ["g", "k", "n", "j", "ch", "h", "s", "m", "th", "y", "r", "l"].map(String::from).to_vec(),
-            korean_vowels: ["a", "ae", "o", "u", "i", "yo", "yu", "ui", "wa", "eo", "eu", "e", "ye"].map(String::from).to_vec(),
+            korean_onsets: ["g", "k", "n", "j", "ch", "h", "s", "m", "th", "y", "r", "l"]
+                .map(String::from)
+                .to_vec(),
+            korean_vowels: [
+                "a", "ae", "o", "u", "i", "yo", "yu", "ui", "wa", "eo", "eu", "e", "ye",
+            ]
+            .map(String::from)
+            .to_vec(),
             korean_finals: ["", "k", "n", "l", "m", "ng"].map(String::from).to_vec(),
             ..NameRules::default()
         };
@@ -84,7 +92,10 @@ mod tests {
     #[test]
     fn korean_syllables_are_told_from_english_words() {
         let n = names();
-        for s in ["Jong", "Un", "Il", "Sung", "Chol", "Thaek", "Gyun", "Hwan", "Hui", "Myung", "Geun", "hye"] {
+        for s in [
+            "Jong", "Un", "Il", "Sung", "Chol", "Thaek", "Gyun", "Hwan", "Hui", "Myung", "Geun",
+            "hye",
+        ] {
             assert!(n.is_syllable(s), "{s}");
         }
         for s in ["Meets", "Gives", "Visits", "Army", "Strong", "Talks", ""] {

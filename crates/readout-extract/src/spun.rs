@@ -54,7 +54,10 @@ impl SpunMatcher {
         for (org, o) in pack.organizations.iter().enumerate() {
             for phrase in std::iter::once(&o.name).chain(&o.aliases) {
                 let words = key_words(phrase);
-                let content = words.iter().filter(|w| !FUNCTION_WORDS.contains(&w.as_str())).count();
+                let content = words
+                    .iter()
+                    .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+                    .count();
                 // Two-word names are too easily made by chance ("People's League").
                 if content < 3 {
                     continue;
@@ -62,7 +65,11 @@ impl SpunMatcher {
                 let ids: Vec<u32> = words.iter().map(|w| m.intern(lemma(w))).collect();
                 let slot = m.names.entry((ids.len(), ids[0])).or_default();
                 if !slot.iter().any(|n| n.words == ids && n.org == org) {
-                    slot.push(Name { words: ids, content, org });
+                    slot.push(Name {
+                        words: ids,
+                        content,
+                        org,
+                    });
                 }
             }
         }
@@ -76,9 +83,14 @@ impl SpunMatcher {
         let mut graph: HashMap<&str, HashSet<&str>> = HashMap::default();
         for line in dict.lines() {
             let mut parts = line.split('|');
-            let Some(head) = parts.next().filter(|h| !h.contains(' ')) else { continue };
+            let Some(head) = parts.next().filter(|h| !h.contains(' ')) else {
+                continue;
+            };
             for syn in parts {
-                for word in syn.split(|c: char| !c.is_alphabetic()).filter(|x| x.len() >= 3) {
+                for word in syn
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|x| x.len() >= 3)
+                {
                     if word != head {
                         graph.entry(head).or_default().insert(word);
                         graph.entry(word).or_default().insert(head);
@@ -93,7 +105,9 @@ impl SpunMatcher {
             if m.function.contains(id) {
                 continue;
             }
-            let Some(first) = graph.get(name.as_str()) else { continue };
+            let Some(first) = graph.get(name.as_str()) else {
+                continue;
+            };
             for n1 in first {
                 stands_for.entry((*n1).to_owned()).or_default().insert(*id);
                 for n2 in graph.get(n1).into_iter().flatten() {
@@ -101,7 +115,10 @@ impl SpunMatcher {
                 }
             }
         }
-        m.stands_for = stands_for.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect();
+        m.stands_for = stands_for
+            .into_iter()
+            .map(|(k, v)| (k, v.into_iter().collect()))
+            .collect();
         m.common = graph.keys().map(|w| (*w).to_owned()).collect();
         m
     }
@@ -138,7 +155,9 @@ impl SpunMatcher {
         let (own0, near0) = concepts.first()?;
         let mut best: Option<(usize, usize)> = None;
         for first in own0.iter().chain(near0.iter()) {
-            let Some(names) = self.names.get(&(words.len(), *first)) else { continue };
+            let Some(names) = self.names.get(&(words.len(), *first)) else {
+                continue;
+            };
             for name in names {
                 let mut swapped = 0;
                 let mut same_content = 0;
@@ -155,7 +174,12 @@ impl SpunMatcher {
                         break;
                     }
                 }
-                if ok && swapped > 0 && same_content >= 1 && swapped * 3 <= name.content * 2 && best.is_none_or(|(_, s)| swapped < s) {
+                if ok
+                    && swapped > 0
+                    && same_content >= 1
+                    && swapped * 3 <= name.content * 2
+                    && best.is_none_or(|(_, s)| swapped < s)
+                {
                     best = Some((name.org, swapped));
                 }
             }

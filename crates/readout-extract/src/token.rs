@@ -43,7 +43,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if b.is_ascii() {
             if b.is_ascii_alphanumeric() {
                 let start = i;
-                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || !bytes[i].is_ascii()) {
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || !bytes[i].is_ascii())
+                {
                     if !bytes[i].is_ascii() {
                         let c = text[i..].chars().next().unwrap_or(' ');
                         if !c.is_alphanumeric() {
@@ -54,14 +55,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         i += 1;
                     }
                 }
-                out.push(Token { kind: Kind::Word, start, end: i });
+                out.push(Token {
+                    kind: Kind::Word,
+                    start,
+                    end: i,
+                });
             } else if b == b'\n' {
-                out.push(Token { kind: Kind::Break, start: i, end: i + 1 });
+                out.push(Token {
+                    kind: Kind::Break,
+                    start: i,
+                    end: i + 1,
+                });
                 i += 1;
             } else if b.is_ascii_whitespace() || b.is_ascii_control() {
                 i += 1;
             } else {
-                out.push(Token { kind: Kind::Punct(b as char), start: i, end: i + 1 });
+                out.push(Token {
+                    kind: Kind::Punct(b as char),
+                    start: i,
+                    end: i + 1,
+                });
                 i += 1;
             }
         } else {
@@ -76,7 +89,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     }
                     i += c.len_utf8();
                 }
-                out.push(Token { kind: Kind::Word, start, end: i });
+                out.push(Token {
+                    kind: Kind::Word,
+                    start,
+                    end: i,
+                });
             } else if c.is_whitespace() || c.is_control() {
                 i += len;
             } else {
@@ -86,7 +103,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     '\u{2010}'..='\u{2015}' => '-',
                     other => other,
                 };
-                out.push(Token { kind: Kind::Punct(p), start: i, end: i + len });
+                out.push(Token {
+                    kind: Kind::Punct(p),
+                    start: i,
+                    end: i + len,
+                });
                 i += len;
             }
         }
@@ -95,7 +116,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "St", "Mt", "No", "Jr", "Sr", "Gen", "Lt", "Col", "Maj", "Prof", "vs", "etc"];
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Mt", "No", "Jr", "Sr", "Gen", "Lt", "Col", "Maj", "Prof", "vs",
+    "etc",
+];
 
 /// Sentence byte ranges, in order, covering every token.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
@@ -147,8 +171,14 @@ mod tests {
 
     #[test]
     fn splits_words_punctuation_and_apostrophes() {
-        assert_eq!(words("Kim Jong-un's C.C., WPK"), ["Kim", "Jong", "-", "un", "'", "s", "C", ".", "C", ".", ",", "WPK"]);
-        assert_eq!(words("People\u{2019}s Army"), ["People", "\u{2019}", "s", "Army"]);
+        assert_eq!(
+            words("Kim Jong-un's C.C., WPK"),
+            ["Kim", "Jong", "-", "un", "'", "s", "C", ".", "C", ".", ",", "WPK"]
+        );
+        assert_eq!(
+            words("People\u{2019}s Army"),
+            ["People", "\u{2019}", "s", "Army"]
+        );
         assert_eq!(tokenize("a\u{2019}s")[1].kind, Kind::Punct('\''));
     }
 
@@ -156,8 +186,18 @@ mod tests {
     fn sentences_do_not_end_at_initials_or_abbreviations() {
         let t = "He met Mr. Ri of the C.C., WPK. The talks ended.\nNext line";
         let toks = tokenize(t);
-        let s: Vec<&str> = sentences(t, &toks).iter().map(|(a, b)| &t[*a..*b]).collect();
-        assert_eq!(s, ["He met Mr. Ri of the C.C., WPK.", "The talks ended.", "Next line"]);
+        let s: Vec<&str> = sentences(t, &toks)
+            .iter()
+            .map(|(a, b)| &t[*a..*b])
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "He met Mr. Ri of the C.C., WPK.",
+                "The talks ended.",
+                "Next line"
+            ]
+        );
     }
 
     proptest! {

@@ -12,8 +12,8 @@ use std::sync::mpsc;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use readout_extract::{Extraction, Extractor};
 use readout_core::sketch::Sketch;
+use readout_extract::{Extraction, Extractor};
 use readout_store::{InsertOutcome, NewDocument, Store};
 use serde::Serialize;
 
@@ -97,7 +97,9 @@ impl Batch {
                         let d = &r.doc;
                         (
                             Sketch::of_text(&d.body),
-                            extractor.map(|x| x.extract_document(&d.title, &d.body, &d.outlet, d.published.date)),
+                            extractor.map(|x| {
+                                x.extract_document(&d.title, &d.body, &d.outlet, d.published.date)
+                            }),
                         )
                     }
                     Err(_) => (None, None),
@@ -124,7 +126,10 @@ pub fn ingest(
     let progress = AtomicU64::new(0);
     let sources: Vec<String> = files.iter().map(source_name).collect();
     let batch_size = config.batch_size.max(1);
-    let pack = config.extractor.as_ref().map_or("", |x| x.pack_fingerprint());
+    let pack = config
+        .extractor
+        .as_ref()
+        .map_or("", |x| x.pack_fingerprint());
     let mut summary = IngestSummary {
         files: files.len() as u64,
         ..Default::default()
@@ -199,7 +204,8 @@ fn store_batch(
     summary: &mut IngestSummary,
     observer: &mut dyn Observer,
 ) -> Result<(), IngestError> {
-    let mut records: Vec<(usize, Record, Option<Sketch>, Option<Extraction>)> = Vec::with_capacity(batch.items.len());
+    let mut records: Vec<(usize, Record, Option<Sketch>, Option<Extraction>)> =
+        Vec::with_capacity(batch.items.len());
     for (file, item, sketch, extraction) in batch.items {
         summary.records += 1;
         match item {
@@ -276,7 +282,11 @@ pub fn reextract(
             .par_iter()
             .map(|d| extractor.extract_document(&d.title, &d.body, &d.outlet, d.published))
             .collect();
-        let items: Vec<(i64, &Extraction)> = todo.iter().map(|d| d.rowid).zip(extractions.iter()).collect();
+        let items: Vec<(i64, &Extraction)> = todo
+            .iter()
+            .map(|d| d.rowid)
+            .zip(extractions.iter())
+            .collect();
         store.save_extractions(&items, pack)?;
         done += todo.len() as u64;
         observer.progress(done_before + done, total);

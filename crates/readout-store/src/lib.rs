@@ -674,11 +674,23 @@ impl Store {
              ORDER BY d.rowid LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![pack, limit as i64], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
         })?;
         rows.map(|row| {
             let (rowid, title, body, outlet, published) = row?;
-            Ok(ToExtract { rowid, title, body, outlet, published: parse_date(&published)? })
+            Ok(ToExtract {
+                rowid,
+                title,
+                body,
+                outlet,
+                published: parse_date(&published)?,
+            })
         })
         .collect()
     }
@@ -704,7 +716,9 @@ impl Store {
             )
             .optional()?;
         row.map(|(data, pack)| {
-            let x = serde_json::from_str(&data).map_err(|e| StoreError::Corrupt { what: format!("extraction of {id}: {e}") })?;
+            let x = serde_json::from_str(&data).map_err(|e| StoreError::Corrupt {
+                what: format!("extraction of {id}: {e}"),
+            })?;
             Ok((x, pack))
         })
         .transpose()
@@ -779,18 +793,36 @@ fn field_name(f: Field) -> &'static str {
 
 /// Stores one document's extraction, replacing any earlier one.
 fn write_extraction(tx: &Transaction<'_>, rowid: i64, x: &Extraction, pack: &str) -> Result<()> {
-    let data = serde_json::to_string(x).map_err(|e| StoreError::Corrupt { what: format!("extraction: {e}") })?;
-    tx.prepare_cached("INSERT OR REPLACE INTO extractions (doc_rowid, pack, data) VALUES (?1, ?2, ?3)")?
-        .execute(params![rowid, pack, data])?;
-    tx.prepare_cached("DELETE FROM mentions WHERE doc_rowid = ?1")?.execute([rowid])?;
-    tx.prepare_cached("DELETE FROM titles WHERE doc_rowid = ?1")?.execute([rowid])?;
+    let data = serde_json::to_string(x).map_err(|e| StoreError::Corrupt {
+        what: format!("extraction: {e}"),
+    })?;
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO extractions (doc_rowid, pack, data) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![rowid, pack, data])?;
+    tx.prepare_cached("DELETE FROM mentions WHERE doc_rowid = ?1")?
+        .execute([rowid])?;
+    tx.prepare_cached("DELETE FROM titles WHERE doc_rowid = ?1")?
+        .execute([rowid])?;
     let mut m = tx.prepare_cached(
         "INSERT OR IGNORE INTO mentions (doc_rowid, field, start, end, type, entity, name, surface)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for x in &x.mentions {
-        let kind = serde_json::to_value(x.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-        m.execute(params![rowid, field_name(x.field), x.start as i64, x.end as i64, kind, x.entity, x.name, x.surface])?;
+        let kind = serde_json::to_value(x.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        m.execute(params![
+            rowid,
+            field_name(x.field),
+            x.start as i64,
+            x.end as i64,
+            kind,
+            x.entity,
+            x.name,
+            x.surface
+        ])?;
     }
     let mut t = tx.prepare_cached(
         "INSERT INTO titles (doc_rowid, person_entity, person, role, post, organization_id, organization,

@@ -54,7 +54,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
     let pack = crate::packs::load(ctx.pack.as_deref())?;
     let config = IngestConfig {
         extractor: Some(std::sync::Arc::new(readout_extract::Extractor::new(&pack))),
-        read: ReadConfig { pack, ..ReadConfig::default() },
+        read: ReadConfig {
+            pack,
+            ..ReadConfig::default()
+        },
         ..IngestConfig::default()
     };
     let summary = super::ingest::ingest_paths(&mut store, &[sample], &config, false)?;

@@ -60,7 +60,9 @@ fn read_items(path: &PathBuf) -> anyhow::Result<Vec<Item>> {
     let stdin = name == "-" || name == "--";
     let mut raw = Vec::new();
     if stdin {
-        std::io::stdin().read_to_end(&mut raw).context("cannot read standard input")?;
+        std::io::stdin()
+            .read_to_end(&mut raw)
+            .context("cannot read standard input")?;
     } else {
         let file = std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?;
         let mut reader: Box<dyn Read> = if name.ends_with(".gz") {
@@ -68,13 +70,28 @@ fn read_items(path: &PathBuf) -> anyhow::Result<Vec<Item>> {
         } else {
             Box::new(file)
         };
-        reader.read_to_end(&mut raw).with_context(|| format!("cannot read {name}"))?;
+        reader
+            .read_to_end(&mut raw)
+            .with_context(|| format!("cannot read {name}"))?;
     }
-    let text = String::from_utf8(raw).map_err(|e| anyhow::anyhow!("{name}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
-    let json_lines = name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || (stdin && text.trim_start().starts_with('{'));
+    let text = String::from_utf8(raw).map_err(|e| {
+        anyhow::anyhow!(
+            "{name}: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let json_lines = name.ends_with(".jsonl")
+        || name.ends_with(".jsonl.gz")
+        || (stdin && text.trim_start().starts_with('{'));
     if !json_lines {
         let label = if stdin { "<stdin>".to_owned() } else { name };
-        return Ok(vec![Item { doc: label, title: String::new(), body: readout_core::normalize::clean_text(&text), outlet: None, published: None }]);
+        return Ok(vec![Item {
+            doc: label,
+            title: String::new(),
+            body: readout_core::normalize::clean_text(&text),
+            outlet: None,
+            published: None,
+        }]);
     }
     let mut items = Vec::new();
     for (n, line) in text.as_bytes().lines().enumerate() {
@@ -82,7 +99,8 @@ fn read_items(path: &PathBuf) -> anyhow::Result<Vec<Item>> {
         if line.trim().is_empty() {
             continue;
         }
-        let v: serde_json::Value = serde_json::from_str(&line).with_context(|| format!("{name}:{}: invalid JSON", n + 1))?;
+        let v: serde_json::Value = serde_json::from_str(&line)
+            .with_context(|| format!("{name}:{}: invalid JSON", n + 1))?;
         let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_owned);
         let body = field("body").with_context(|| format!("{name}:{}: no body", n + 1))?;
         items.push(Item {
@@ -90,7 +108,9 @@ fn read_items(path: &PathBuf) -> anyhow::Result<Vec<Item>> {
             title: readout_core::normalize::clean_text(&field("title").unwrap_or_default()),
             body: readout_core::normalize::clean_text(&body),
             outlet: field("outlet"),
-            published: field("published").and_then(|p| readout_ingest::parse_published(&p)).map(|p| p.date),
+            published: field("published")
+                .and_then(|p| readout_ingest::parse_published(&p))
+                .map(|p| p.date),
         });
     }
     Ok(items)
@@ -102,7 +122,11 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
     let mut out = std::io::stdout().lock();
     let mut found = false;
     let stdin = [PathBuf::from("-")];
-    let files = if args.files.is_empty() { &stdin[..] } else { &args.files[..] };
+    let files = if args.files.is_empty() {
+        &stdin[..]
+    } else {
+        &args.files[..]
+    };
     for path in files {
         for item in read_items(path)? {
             let country = item
@@ -111,20 +135,50 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
                 .and_then(|o| pack.outlet(o))
                 .map(|o| o.country.as_str())
                 .or(Some("dprk"));
-            let x = extractor.extract(&DocInput { title: &item.title, body: &item.body, outlet_country: country, published: item.published });
+            let x = extractor.extract(&DocInput {
+                title: &item.title,
+                body: &item.body,
+                outlet_country: country,
+                published: item.published,
+            });
             found |= !x.mentions.is_empty();
             match args.format {
-                ExtractFormat::Json => output::json_line(&mut out, &Record { doc: &item.doc, extraction: &x })?,
+                ExtractFormat::Json => output::json_line(
+                    &mut out,
+                    &Record {
+                        doc: &item.doc,
+                        extraction: &x,
+                    },
+                )?,
                 ExtractFormat::Table => {
                     writeln!(out, "== {}", item.doc)?;
                     for m in &x.mentions {
-                        writeln!(out, "{:<13} {:<45} {}", format!("{:?}", m.kind).to_lowercase(), m.surface, m.entity)?;
+                        writeln!(
+                            out,
+                            "{:<13} {:<45} {}",
+                            format!("{:?}", m.kind).to_lowercase(),
+                            m.surface,
+                            m.entity
+                        )?;
                     }
                     for t in &x.titles {
-                        writeln!(out, "title         {} = {} [{}]", t.person, t.post, t.country.as_deref().unwrap_or("?"))?;
+                        writeln!(
+                            out,
+                            "title         {} = {} [{}]",
+                            t.person,
+                            t.post,
+                            t.country.as_deref().unwrap_or("?")
+                        )?;
                     }
                     for m in &x.meetings {
-                        writeln!(out, "meeting       {} ({:?}, {:?}..{:?})", m.surface, m.ordinal, m.from.or(m.date), m.to)?;
+                        writeln!(
+                            out,
+                            "meeting       {} ({:?}, {:?}..{:?})",
+                            m.surface,
+                            m.ordinal,
+                            m.from.or(m.date),
+                            m.to
+                        )?;
                     }
                     for e in &x.events {
                         writeln!(out, "event         {} {} {:?}", e.kind, e.surface, e.date)?;
@@ -134,5 +188,9 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
         }
     }
     out.flush()?;
-    Ok(if found { Outcome::Done } else { Outcome::NothingFound })
+    Ok(if found {
+        Outcome::Done
+    } else {
+        Outcome::NothingFound
+    })
 }

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use readout_extract::Extractor;
 use indicatif::{ProgressBar, ProgressStyle};
+use readout_extract::Extractor;
 use readout_ingest::pipeline::{self, IngestConfig, IngestSummary, Observer};
 use readout_ingest::record::{Location, Rejection};
 use readout_ingest::{FieldMap, ReadConfig};

@@ -39,6 +39,9 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
     let n = pipeline::reextract(&mut store, &extractor, args.batch_size as usize, &mut bar)?;
     bar.0.finish_and_clear();
     let (current, total) = store.extraction_counts(extractor.pack_fingerprint())?;
-    println!("extracted: {n} documents; {current} of {total} are now extracted with pack {}", extractor.pack_fingerprint());
+    println!(
+        "extracted: {n} documents; {current} of {total} are now extracted with pack {}",
+        extractor.pack_fingerprint()
+    );
     Ok(Outcome::Done)
 }

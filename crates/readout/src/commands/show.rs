@@ -51,7 +51,13 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
             stored: &'a readout_store::StoredDocument,
             extraction: Option<&'a readout_extract::Extraction>,
         }
-        output::json_line(&mut out, &Shown { stored: &stored, extraction: extraction.as_ref() })?;
+        output::json_line(
+            &mut out,
+            &Shown {
+                stored: &stored,
+                extraction: extraction.as_ref(),
+            },
+        )?;
         return Ok(Outcome::Done);
     }
     let d = &stored.doc;
@@ -105,7 +111,12 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
         )?;
     }
     if let Some(x) = &extraction {
-        let mut people: Vec<&str> = x.mentions.iter().filter(|m| m.kind == readout_extract::EntityType::Person).map(|m| m.name.as_str()).collect();
+        let mut people: Vec<&str> = x
+            .mentions
+            .iter()
+            .filter(|m| m.kind == readout_extract::EntityType::Person)
+            .map(|m| m.name.as_str())
+            .collect();
         people.dedup();
         let mut seen = std::collections::HashSet::new();
         people.retain(|p| seen.insert(*p));
@@ -113,7 +124,13 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
             writeln!(out, "people:    {}", people.join(", "))?;
         }
         for t in &x.titles {
-            writeln!(out, "title:     {} = {} ({})", t.person, t.post, t.country.as_deref().unwrap_or("?"))?;
+            writeln!(
+                out,
+                "title:     {} = {} ({})",
+                t.person,
+                t.post,
+                t.country.as_deref().unwrap_or("?")
+            )?;
         }
         for m in &x.meetings {
             let when = match (m.date, m.from, m.to) {

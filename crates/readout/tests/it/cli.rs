@@ -16,7 +16,15 @@ fn corpus() -> String {
 #[test]
 fn every_command_has_help_with_an_example() {
     let env = Env::new();
-    for cmd in ["ingest", "search", "show", "stats", "demo", "extract", "reextract"] {
+    for cmd in [
+        "ingest",
+        "search",
+        "show",
+        "stats",
+        "demo",
+        "extract",
+        "reextract",
+    ] {
         let run = env.run(&[cmd, "--help"]).expect(0);
         assert!(
             run.stdout().contains("Examples:"),
@@ -316,20 +324,48 @@ fn ingest_stores_extraction_and_reextract_is_incremental_after_a_pack_change() {
         .join("\n"),
     );
     env.ingest(&file).expect(0);
-    let hit = env.run(&["search", "secretaries", "--format", "json"]).expect(0).stdout();
-    let id = serde_json::from_str::<serde_json::Value>(hit.lines().next().unwrap()).unwrap()["id"].as_str().unwrap().to_owned();
-    let shown: serde_json::Value = serde_json::from_str(&env.run(&["show", &id, "--format", "json"]).expect(0).stdout()).unwrap();
+    let hit = env
+        .run(&["search", "secretaries", "--format", "json"])
+        .expect(0)
+        .stdout();
+    let id = serde_json::from_str::<serde_json::Value>(hit.lines().next().unwrap()).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let shown: serde_json::Value = serde_json::from_str(
+        &env.run(&["show", &id, "--format", "json"])
+            .expect(0)
+            .stdout(),
+    )
+    .unwrap();
     let titles: Vec<String> = shown["extraction"]["titles"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|t| format!("{} = {}", t["person"].as_str().unwrap(), t["role"].as_str().unwrap()))
+        .map(|t| {
+            format!(
+                "{} = {}",
+                t["person"].as_str().unwrap(),
+                t["role"].as_str().unwrap()
+            )
+        })
         .collect();
-    assert_eq!(titles, ["Pak Jong Chon = secretary", "Jo Yong Won = secretary", "Ri Il Hwan = secretary"]);
+    assert_eq!(
+        titles,
+        [
+            "Pak Jong Chon = secretary",
+            "Jo Yong Won = secretary",
+            "Ri Il Hwan = secretary"
+        ]
+    );
 
     // The same pack: nothing to do.
     let run = env.run(&["reextract"]).expect(0);
-    assert!(run.stdout().starts_with("extracted: 0 documents; 2 of 2"), "{}", run.stdout());
+    assert!(
+        run.stdout().starts_with("extracted: 0 documents; 2 of 2"),
+        "{}",
+        run.stdout()
+    );
 
     // A changed pack: every document once, then nothing.
     let pack_dir = env.path("pack");
@@ -345,7 +381,15 @@ fn ingest_stores_extraction_and_reextract_is_incremental_after_a_pack_change() {
     std::fs::write(&extra, text).unwrap();
     let pack = pack_dir.to_str().unwrap();
     let run = env.run(&["--pack", pack, "reextract"]).expect(0);
-    assert!(run.stdout().starts_with("extracted: 2 documents; 2 of 2"), "{}", run.stdout());
+    assert!(
+        run.stdout().starts_with("extracted: 2 documents; 2 of 2"),
+        "{}",
+        run.stdout()
+    );
     let run = env.run(&["--pack", pack, "reextract"]).expect(0);
-    assert!(run.stdout().starts_with("extracted: 0 documents"), "{}", run.stdout());
+    assert!(
+        run.stdout().starts_with("extracted: 0 documents"),
+        "{}",
+        run.stdout()
+    );
 }
