@@ -18,7 +18,10 @@ use crate::data::open;
 pub enum Phase {
     /// Read (and gunzip) the file and parse every line as a JSON record.
     Baseline,
-    /// The full ingest pipeline into a fresh store.
+    /// The ingest pipeline into a fresh store, without extraction.
+    Store,
+    /// The full ingest pipeline into a fresh store, with extraction, as
+    /// `readout ingest` runs it.
     Ingest,
 }
 
@@ -81,14 +84,26 @@ pub fn run_phase(phase: Phase, input: &Path) -> anyhow::Result<Figures> {
     let start = Instant::now();
     let records = match phase {
         Phase::Baseline => parse_all(input)?,
-        Phase::Ingest => {
+        Phase::Store | Phase::Ingest => {
             let dir = tempfile::tempdir()?;
             let mut store = readout_store::Store::open(&dir.path().join("bench.db"))?;
             let files = readout_ingest::discover(&[input.to_path_buf()])?;
+            let pack_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs/dprk-russia");
+            let pack = readout_ingest::load_pack(&pack_dir)?;
+            let extractor = (matches!(phase, Phase::Ingest))
+                .then(|| std::sync::Arc::new(readout_extract::Extractor::new(&pack)));
+            let config = readout_ingest::pipeline::IngestConfig {
+                read: readout_ingest::ReadConfig {
+                    pack,
+                    ..Default::default()
+                },
+                extractor,
+                ..Default::default()
+            };
             let summary = readout_ingest::pipeline::ingest(
                 &mut store,
                 &files,
-                &readout_ingest::pipeline::IngestConfig::default(),
+                &config,
                 &mut readout_ingest::pipeline::Quiet,
             )?;
             summary.records
@@ -147,11 +162,14 @@ pub fn run(input: &Path, runs: u32) -> anyhow::Result<()> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("input: {} ({cores} cores, best of {runs})", input.display());
     let base = best(Phase::Baseline, input, runs)?;
+    let stored = best(Phase::Store, input, runs)?;
     let ingest = best(Phase::Ingest, input, runs)?;
     line("baseline", &base);
+    line("store", &stored);
     line("ingest", &ingest);
     println!(
-        "ratio      ingest runs at {:.1}% of the baseline's speed",
+        "ratio      storing runs at {:.1}%, a full ingest (with extraction) at {:.1}% of the baseline's speed",
+        100.0 * base.seconds / stored.seconds,
         100.0 * base.seconds / ingest.seconds
     );
     Ok(())

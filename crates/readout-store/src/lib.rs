@@ -38,7 +38,7 @@ use chrono::{NaiveDate, NaiveTime, Utc};
 use readout_core::query::Query;
 use readout_core::sketch::Sketch;
 use readout_core::{Audience, DocId, Document, Published};
-use readout_extract::{Extraction, Field};
+use readout_extract::{EntityType, Extraction, Field};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
@@ -784,6 +784,17 @@ pub struct ToExtract {
     pub published: NaiveDate,
 }
 
+fn entity_type_name(t: EntityType) -> &'static str {
+    match t {
+        EntityType::Person => "person",
+        EntityType::Organization => "organization",
+        EntityType::Country => "country",
+        EntityType::Post => "post",
+        EntityType::Meeting => "meeting",
+        EntityType::Event => "event",
+    }
+}
+
 fn field_name(f: Field) -> &'static str {
     match f {
         Field::Title => "title",
@@ -800,29 +811,22 @@ fn write_extraction(tx: &Transaction<'_>, rowid: i64, x: &Extraction, pack: &str
         "INSERT OR REPLACE INTO extractions (doc_rowid, pack, data) VALUES (?1, ?2, ?3)",
     )?
     .execute(params![rowid, pack, data])?;
-    tx.prepare_cached("DELETE FROM mentions WHERE doc_rowid = ?1")?
+    tx.prepare_cached("DELETE FROM entity_docs WHERE doc_rowid = ?1")?
         .execute([rowid])?;
     tx.prepare_cached("DELETE FROM titles WHERE doc_rowid = ?1")?
         .execute([rowid])?;
-    let mut m = tx.prepare_cached(
-        "INSERT OR IGNORE INTO mentions (doc_rowid, field, start, end, type, entity, name, surface)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    let mut counts: Vec<(&str, &'static str, i64)> = Vec::new();
+    for m in &x.mentions {
+        match counts.iter_mut().find(|(e, _, _)| *e == m.entity) {
+            Some(c) => c.2 += 1,
+            None => counts.push((&m.entity, entity_type_name(m.kind), 1)),
+        }
+    }
+    let mut e = tx.prepare_cached(
+        "INSERT INTO entity_docs (entity, doc_rowid, type, mentions) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for x in &x.mentions {
-        let kind = serde_json::to_value(x.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        m.execute(params![
-            rowid,
-            field_name(x.field),
-            x.start as i64,
-            x.end as i64,
-            kind,
-            x.entity,
-            x.name,
-            x.surface
-        ])?;
+    for (entity, kind, n) in counts {
+        e.execute(params![entity, rowid, kind, n])?;
     }
     let mut t = tx.prepare_cached(
         "INSERT INTO titles (doc_rowid, person_entity, person, role, post, organization_id, organization,

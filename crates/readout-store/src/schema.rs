@@ -71,18 +71,16 @@ pub const MIGRATIONS: &[&str] = &[
         data      TEXT NOT NULL            -- the whole extraction, JSON
     );
     CREATE INDEX extractions_pack ON extractions(pack);
-    CREATE TABLE mentions (
-        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
-        field     TEXT NOT NULL,
-        start     INTEGER NOT NULL,
-        end       INTEGER NOT NULL,
-        type      TEXT NOT NULL,
+    -- Which documents mention an entity, and how often: the index behind
+    -- "every document about X". Each mention itself is in the extraction.
+    CREATE TABLE entity_docs (
         entity    TEXT NOT NULL,
-        name      TEXT NOT NULL,
-        surface   TEXT NOT NULL,
-        PRIMARY KEY (doc_rowid, field, start, end, type)
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        type      TEXT NOT NULL,
+        mentions  INTEGER NOT NULL,
+        PRIMARY KEY (entity, doc_rowid)
     ) WITHOUT ROWID;
-    CREATE INDEX mentions_entity ON mentions(entity, doc_rowid);
+    CREATE INDEX entity_docs_doc ON entity_docs(doc_rowid);
     CREATE TABLE titles (
         doc_rowid       INTEGER NOT NULL REFERENCES documents(rowid),
         person_entity   TEXT NOT NULL,
