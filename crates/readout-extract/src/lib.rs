@@ -1066,7 +1066,10 @@ impl Extractor {
             }
             let k = run_from(w, i);
             let words = w.tokens[i..k].iter().filter(|t| t.is_word()).count();
-            if (2..=4).contains(&words) && w.is_punct(k, ',') {
+            let single_ok = words == 1
+                && w.word(i)
+                    .is_some_and(|x| !self.spun.is_common_word(&x.to_lowercase()) && x.len() > 2);
+            if ((2..=4).contains(&words) || single_ok) && w.is_punct(k, ',') {
                 let after = w.skip_the(k + 1);
                 let titled = match w.span_starting(after) {
                     Some((_, s)) => {
@@ -1730,7 +1733,8 @@ impl Extractor {
         ];
         for i in from..from + 8 {
             let t = w.tokens.get(i)?;
-            if w.is_word(i, "as") {
+            // "as chairman", "elected X to be vice-chairman".
+            if w.is_word(i, "as") || (w.is_word(i, "be") && i > 0 && w.is_word(i - 1, "to")) {
                 let mut j = i + 1;
                 while w
                     .word(j)
@@ -1809,9 +1813,49 @@ impl Extractor {
                     }
                     self.attach(w, doc, *p, &t, mention_of_span, out);
                 }
+                // "Supreme Commander Marshal Kim Jong Un": titles before titles.
+                let mut before = w.spans[*p].first;
+                while let Some(t) = self.prefix_title(w, before, false) {
+                    if t.first >= before {
+                        break;
+                    }
+                    if before != w.spans[*p].first {
+                        self.attach(w, doc, *p, &t, mention_of_span, out);
+                    }
+                    before = t.first;
+                }
                 // "X's election as chairman", "elected X as", "X ... in high esteem as".
                 if let Some(t) = self.title_after_as(w, w.spans[*p].last + 1) {
                     self.attach(w, doc, *p, &t, mention_of_span, out);
+                }
+            }
+            // "..., who are alternate Politburo members", "X who is also chairman of ...".
+            let tail = w.spans[*group.last().unwrap_or(&persons[k])].last + 1;
+            let mut at = if w.is_punct(tail, ',') {
+                tail + 1
+            } else {
+                tail
+            };
+            if w.is_word(at, "who") && (w.is_word(at + 1, "is") || w.is_word(at + 1, "are")) {
+                at += 2;
+                if w.is_word(at, "also") {
+                    at += 1;
+                }
+                while w.word(at).is_some_and(|x| ["the", "a", "an"].contains(&x)) {
+                    at += 1;
+                }
+                let titles = self.parse_title_list(w, at);
+                if let Some(first) = titles.first() {
+                    let targets: &[usize] = if first.plural && group.len() > 1 {
+                        &group
+                    } else {
+                        &group[group.len() - 1..]
+                    };
+                    for p in targets {
+                        for t in &titles {
+                            self.attach(w, doc, *p, t, mention_of_span, out);
+                        }
+                    }
                 }
             }
             let last = &w.spans[*group.last().unwrap_or(&persons[k])];
