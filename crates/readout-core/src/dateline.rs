@@ -18,19 +18,20 @@ pub struct Dateline {
     pub end: usize,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Only the head of a text is searched: a dateline further in is a quotation.
@@ -41,9 +42,10 @@ fn month_number(word: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
-    MONTHS
+    MONTH_NAMES
         .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept"))
+        .map(|m| m.to_ascii_lowercase())
+        .position(|m| m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept"))
         .map(|i| if w == "sept" { 9 } else { i as u32 + 1 })
 }
 

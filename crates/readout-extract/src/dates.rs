@@ -1,7 +1,7 @@
 //! Dates in running text: "on May 24", "from June 28 to July 1", ordinals.
 
 use chrono::NaiveDate;
-use readout_core::dateline::resolve_year;
+use readout_core::dateline::{resolve_year, MONTH_NAMES};
 
 /// The dates a sentence states.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -10,21 +10,6 @@ pub struct When {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Month-and-day pairs in a text, with their byte offsets.
 fn month_days(text: &str) -> Vec<(usize, u32, u32, Option<i32>)> {
@@ -42,7 +27,7 @@ fn month_days(text: &str) -> Vec<(usize, u32, u32, Option<i32>)> {
         .collect();
     let mut out = Vec::new();
     for (i, (at, w)) in words.iter().enumerate() {
-        let Some(m) = MONTHS.iter().position(|m| m == w) else {
+        let Some(m) = MONTH_NAMES.iter().position(|m| m == w) else {
             continue;
         };
         let Some(day) = words

@@ -179,23 +179,8 @@ pub fn parse_published(s: &str) -> Option<Published> {
     None
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn month_day(month: u32, day: u32) -> String {
-    let name = MONTH_NAMES
+    let name = dateline::MONTH_NAMES
         .get(month.wrapping_sub(1) as usize)
         .copied()
         .unwrap_or("month ?");

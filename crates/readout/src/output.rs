@@ -45,6 +45,20 @@ pub fn table(header: &[&str]) -> comfy_table::Table {
     t
 }
 
+/// The per-outlet table of `stats` and `demo`.
+pub fn outlet_table(stats: &readout_store::Stats) -> comfy_table::Table {
+    let mut t = table(&["outlet", "documents", "first", "last"]);
+    for o in &stats.outlets {
+        t.add_row(vec![
+            o.outlet.clone(),
+            o.documents.to_string(),
+            o.first.to_string(),
+            o.last.to_string(),
+        ]);
+    }
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -70,16 +70,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
     super::ingest::print_summary(&summary, Format::Table)?;
 
     let stats = store.stats()?;
-    let mut t = output::table(&["outlet", "documents", "first", "last"]);
-    for o in &stats.outlets {
-        t.add_row(vec![
-            o.outlet.clone(),
-            o.documents.to_string(),
-            o.first.to_string(),
-            o.last.to_string(),
-        ]);
-    }
-    writeln!(out, "\n{t}")?;
+    writeln!(out, "\n{}", output::outlet_table(&stats))?;
 
     let term = output::stdout_is_terminal();
     for q in [

@@ -61,16 +61,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
                 writeln!(out, "near-duplicates:  {}", stats.near_duplicates)?;
                 writeln!(out, "dates inferred:   {}", stats.dates_guessed)?;
                 if !stats.outlets.is_empty() {
-                    let mut t = output::table(&["outlet", "documents", "first", "last"]);
-                    for o in &stats.outlets {
-                        t.add_row(vec![
-                            o.outlet.clone(),
-                            o.documents.to_string(),
-                            o.first.to_string(),
-                            o.last.to_string(),
-                        ]);
-                    }
-                    writeln!(out, "\n{t}")?;
+                    writeln!(out, "\n{}", output::outlet_table(&stats))?;
                 }
             }
         }
