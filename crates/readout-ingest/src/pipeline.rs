@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use readout_core::sketch::Sketch;
 use readout_extract::{Extraction, Extractor};
-use readout_store::{InsertOutcome, NewDocument, Store};
+use readout_store::{InsertOutcome, NewDocument, Store, StoredExtraction};
 use serde::Serialize;
 
 use crate::discover::SourceFile;
@@ -80,11 +80,14 @@ pub trait Observer {
 pub struct Quiet;
 impl Observer for Quiet {}
 
+/// An extraction and its encoding for the store.
+type Encoded = (Extraction, Vec<u8>);
+
 /// Records read from files, each with the index of its file and, for a
 /// record read well, its similarity sketch and extraction (computed on the
 /// reading side, in parallel, so that the store's thread only writes).
 struct Batch {
-    items: Vec<(usize, ReadItem, Option<Sketch>, Option<Extraction>)>,
+    items: Vec<(usize, ReadItem, Option<Sketch>, Option<Encoded>)>,
 }
 
 impl Batch {
@@ -95,12 +98,13 @@ impl Batch {
                 let (sketch, extraction) = match &item {
                     Ok(r) => {
                         let d = &r.doc;
-                        (
-                            Sketch::of_text(&d.body),
-                            extractor.map(|x| {
-                                x.extract_document(&d.title, &d.body, &d.outlet, d.published.date)
-                            }),
-                        )
+                        let extraction = extractor.map(|x| {
+                            let e =
+                                x.extract_document(&d.title, &d.body, &d.outlet, d.published.date);
+                            let encoded = readout_store::encode_extraction(&e);
+                            (e, encoded)
+                        });
+                        (Sketch::of_text(&d.body), extraction)
                     }
                     Err(_) => (None, None),
                 };
@@ -204,7 +208,7 @@ fn store_batch(
     summary: &mut IngestSummary,
     observer: &mut dyn Observer,
 ) -> Result<(), IngestError> {
-    let mut records: Vec<(usize, Record, Option<Sketch>, Option<Extraction>)> =
+    let mut records: Vec<(usize, Record, Option<Sketch>, Option<Encoded>)> =
         Vec::with_capacity(batch.items.len());
     for (file, item, sketch, extraction) in batch.items {
         summary.records += 1;
@@ -227,7 +231,11 @@ fn store_batch(
             doc: &r.doc,
             content_hash: r.content_hash,
             sketch: sketch.take(),
-            extraction: extraction.as_ref().map(|x| (x, pack)),
+            extraction: extraction.as_ref().map(|(x, encoded)| StoredExtraction {
+                extraction: x,
+                encoded,
+                pack,
+            }),
             source: &sources[*file],
             line: r.location.line,
         })

@@ -68,7 +68,7 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TABLE extractions (
         doc_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid),
         pack      TEXT NOT NULL,           -- the pack's fingerprint
-        data      TEXT NOT NULL            -- the whole extraction, JSON
+        data      BLOB NOT NULL            -- the whole extraction: JSON, zlib-compressed
     );
     CREATE INDEX extractions_pack ON extractions(pack);
     -- Which documents mention an entity, and how often: the index behind
