@@ -760,6 +760,36 @@ impl Store {
             .transpose()
     }
 
+    /// The titles a person was given, oldest first: (published, post, country, document id).
+    pub fn person_titles(&self, person_entity: &str) -> Result<Vec<PersonTitle>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.published, t.post, t.country, d.id, d.outlet
+             FROM titles t JOIN documents d ON d.rowid = t.doc_rowid
+             WHERE t.person_entity = ?1
+             ORDER BY d.published, d.rowid",
+        )?;
+        let rows = stmt.query_map([person_entity], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (published, post, country, id, outlet) = row?;
+            Ok(PersonTitle {
+                published: parse_date(&published)?,
+                post,
+                country,
+                doc: stored_id(&id)?,
+                outlet,
+            })
+        })
+        .collect()
+    }
+
     /// How many documents have an extraction made with `pack`, and how many in all.
     pub fn extraction_counts(&self, pack: &str) -> Result<(u64, u64)> {
         Ok(self.conn.query_row(
@@ -808,6 +838,16 @@ impl Store {
         }
         Ok(problems)
     }
+}
+
+/// A title a person was given in one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonTitle {
+    pub published: NaiveDate,
+    pub post: String,
+    pub country: Option<String>,
+    pub doc: DocId,
+    pub outlet: String,
 }
 
 /// A stored document waiting for (re-)extraction.

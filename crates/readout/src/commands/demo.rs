@@ -95,6 +95,15 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
             writeln!(out, "      {}", output::highlight(&hit.snippet, term))?;
         }
     }
+    // What extraction found: a party secretary who once signs as vice-chairman
+    // of the Central Military Commission.
+    let titles = store.person_titles("pak-jong-chon")?;
+    if !titles.is_empty() {
+        writeln!(out, "\ntitles of Pak Jong Chon, as extracted, oldest first")?;
+        for t in &titles {
+            writeln!(out, "  {}  {:<15} {}", t.published, t.outlet, t.post)?;
+        }
+    }
     match &args.keep {
         Some(p) => writeln!(out, "\nthe demo store is kept in {}", p.display())?,
         None => writeln!(

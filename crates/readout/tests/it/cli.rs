@@ -297,6 +297,17 @@ fn demo_ingests_the_sample_and_shows_it() {
     let out = run.stdout();
     assert!(out.contains("rejected:         0"), "{out}");
     assert!(out.contains("search alliance:"), "{out}");
+    // Extraction ran: the party secretary's one statement as CMC vice-chairman shows.
+    assert!(
+        out.contains("secretary of the Central Committee of the Workers' Party of Korea"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "2024-08-20  KCNA            vice-chairman of the Central Military Commission"
+        ),
+        "{out}"
+    );
     // The kept store answers searches like any other.
     let run = env
         .run(&[
