@@ -21,11 +21,15 @@ use crate::Outcome;
 #[command(after_help = "Examples:
   readout extract statement.txt
   readout extract items.jsonl --format table
-  echo 'Kim Yo Jong, vice department director of the C.C., WPK, said...' | readout extract --")]
+  echo 'Kim Yo Jong, vice department director of the C.C., WPK, said...' | readout extract --outlet KCNA --")]
 pub struct Args {
     /// Files to read; none, `-` or `--` reads standard input
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Outlet of documents that name none: its country is the default
+    /// country of unqualified posts ("minister of Foreign Affairs")
+    #[arg(long)]
+    pub outlet: Option<String>,
     #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
     pub format: ExtractFormat,
 }
@@ -132,9 +136,9 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
             let country = item
                 .outlet
                 .as_deref()
+                .or(args.outlet.as_deref())
                 .and_then(|o| pack.outlet(o))
-                .map(|o| o.country.as_str())
-                .or(Some("dprk"));
+                .map(|o| o.country.as_str());
             let x = extractor.extract(&DocInput {
                 title: &item.title,
                 body: &item.body,
