@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
+use readout_core::pack::Pack;
 use readout_extract::{DocInput, EntityType, Extraction, Extractor, Field};
 
 use crate::data::{self, Row};
@@ -484,18 +485,19 @@ fn score_doc(
     }
 }
 
-fn input<'a>(row: &'a Row) -> DocInput<'a> {
+/// The document as ingest would give it: its outlet's country from the pack.
+fn input<'a>(pack: &'a Pack, row: &'a Row) -> DocInput<'a> {
     DocInput {
         title: row.title_text(),
         body: row.body_text(),
-        outlet_country: Some("dprk"),
+        outlet_country: data::outlet_country(pack, row.outlet.as_deref()),
         published: row.date(),
     }
 }
 
 /// Single-threaded extraction throughput over these documents, in MB/s: the
 /// documents are run through as many times as it takes to fill a second.
-fn throughput(extractor: &Extractor, rows: &[&Row]) -> f64 {
+fn throughput(extractor: &Extractor, pack: &Pack, rows: &[&Row]) -> f64 {
     let bytes: usize = rows
         .iter()
         .map(|r| r.title_text().len() + r.body_text().len())
@@ -504,7 +506,7 @@ fn throughput(extractor: &Extractor, rows: &[&Row]) -> f64 {
     let mut passes = 0usize;
     while passes < 3 || start.elapsed().as_secs_f64() < 1.0 {
         for r in rows {
-            std::hint::black_box(extractor.extract(&input(r)));
+            std::hint::black_box(extractor.extract(&input(pack, r)));
         }
         passes += 1;
     }
@@ -528,7 +530,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     for doc in &docs {
         let row = &rows[doc.line];
         let start = Instant::now();
-        let ex = extractor.extract(&input(row));
+        let ex = extractor.extract(&input(&pack, row));
         seconds += start.elapsed().as_secs_f64();
         bytes += row.title_text().len() + row.body_text().len();
         let text = DocText {
@@ -590,7 +592,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     if let Some(path) = &args.spacy_json {
         let base = spacy::read(path)?;
         let selected: Vec<&Row> = docs.iter().map(|d| &rows[d.line]).collect();
-        let ours = throughput(&extractor, &selected);
+        let ours = throughput(&extractor, &pack, &selected);
         spacy::compare(&base, docs.len(), &all.persons, &all.orgs, ours);
     }
     log.print();
