@@ -1301,7 +1301,7 @@ impl Extractor {
                 return None
             }
             SpanKind::Class(c) => {
-                let country = self.context_country(w, span.first, None, doc);
+                let country = self.context_country(w, span.first, doc);
                 let (name, id, country) = self.org_name(&OrgRef::Class(*c), country.as_deref());
                 let name = name.unwrap_or_else(|| surface.to_owned());
                 let known = id.is_some();
@@ -1385,7 +1385,6 @@ impl Extractor {
         &self,
         w: &FieldWork<'_>,
         first: usize,
-        person: Option<usize>,
         doc: &DocInput<'_>,
     ) -> Option<String> {
         let mut j = first;
@@ -1415,9 +1414,6 @@ impl Extractor {
                 break;
             }
         }
-        if let Some(p) = person {
-            return Some(self.pack.people[p].country.clone());
-        }
         doc.outlet_country.map(str::to_owned)
     }
 
@@ -1434,7 +1430,7 @@ impl Extractor {
         if let Some(c) = &t.country {
             return Some(c.clone());
         }
-        let stated = self.context_country(w, t.first, None, doc);
+        let stated = self.context_country(w, t.first, doc);
         if stated.as_deref() != doc.outlet_country {
             return stated;
         }
