@@ -142,6 +142,27 @@ pub struct NameRules {
     pub venues: Vec<String>,
 }
 
+/// Words that change what a reported event or meeting means: a halt
+/// ("decided to temporarily stop scattering"), a resumption, a meeting
+/// called in advance ("decided to convene ... in late June").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cues {
+    /// In an event's sentence: the activity is being stopped.
+    #[serde(default)]
+    pub halt: Vec<String>,
+    /// In an event's sentence: the activity starts again.
+    #[serde(default)]
+    pub resume: Vec<String>,
+    /// A sentence holding one of these states a condition or threat, not a
+    /// halt or a resumption ("if they resume ...").
+    #[serde(default)]
+    pub conditional: Vec<String>,
+    /// Before a meeting's name in its sentence: the meeting is called, not held.
+    #[serde(default)]
+    pub announce: Vec<String>,
+}
+
 /// A known person.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -279,6 +300,8 @@ struct PackFile {
     treaty: Vec<toml::Spanned<Treaty>>,
     #[serde(default)]
     names: Option<NameRules>,
+    #[serde(default)]
+    cues: Option<Cues>,
 }
 
 /// A loaded, validated pack (or several merged).
@@ -299,6 +322,7 @@ pub struct Pack {
     pub formulations: Vec<Formulation>,
     pub treaties: Vec<Treaty>,
     pub names: NameRules,
+    pub cues: Cues,
     /// BLAKE3 of the pack's files, names and texts: what was extracted with
     /// one fingerprint need not be extracted again until the pack changes.
     pub fingerprint: String,
@@ -492,6 +516,12 @@ impl Pack {
                 into.name_joiners.extend(n.name_joiners);
                 into.not_names.extend(n.not_names);
                 into.venues.extend(n.venues);
+            }
+            if let Some(c) = parsed.cues {
+                pack.cues.halt.extend(c.halt);
+                pack.cues.resume.extend(c.resume);
+                pack.cues.announce.extend(c.announce);
+                pack.cues.conditional.extend(c.conditional);
             }
         }
         pack.validate(&places)?;

@@ -1,6 +1,6 @@
 //! Dates in running text: "on May 24", "from June 28 to July 1", ordinals.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use readout_core::dateline::{resolve_year, MONTH_NAMES};
 
 /// The dates a sentence states.
@@ -82,6 +82,45 @@ pub fn find(sentence: &str, published: Option<NaiveDate>) -> When {
     }
 }
 
+/// The window a text announces: "in late June" (21st to the month's end),
+/// "in mid-June", "in early June", "in June"; the month's next occurrence on
+/// or after the publication month.
+pub fn month_window(text: &str, published: Option<NaiveDate>) -> Option<(NaiveDate, NaiveDate)> {
+    let published = published?;
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let Some(m) = MONTH_NAMES.iter().position(|m| m == w) else {
+            continue;
+        };
+        let month = m as u32 + 1;
+        let before = |k: usize| i.checked_sub(k).map(|j| words[j].to_ascii_lowercase());
+        let part = match before(1).as_deref() {
+            Some("of") => before(2),
+            _ => before(1),
+        };
+        let mut year = published.year();
+        if month < published.month() {
+            year += 1;
+        }
+        let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+        let last = first
+            .checked_add_months(chrono::Months::new(1))?
+            .pred_opt()?;
+        let day = |d: u32| NaiveDate::from_ymd_opt(year, month, d);
+        return match part.as_deref() {
+            Some("late" | "end") => Some((day(21)?, last)),
+            Some("mid") => Some((day(11)?, day(20)?)),
+            Some("early") => Some((first, day(10)?)),
+            _ => Some((first, last)),
+        };
+    }
+    None
+}
+
 /// "Tenth" or "10th" as 10.
 pub fn ordinal(word: &str) -> Option<u32> {
     const WORDS: [&str; 20] = [
@@ -146,6 +185,24 @@ mod tests {
             Some(d("2024-06-19"))
         );
         assert_eq!(find("No date here.", p), When::default());
+    }
+
+    #[test]
+    fn announced_windows() {
+        let p = Some(d("2024-05-25"));
+        assert_eq!(
+            month_window("the Tenth Plenary Meeting in late June to sum up", p),
+            Some((d("2024-06-21"), d("2024-06-30")))
+        );
+        assert_eq!(
+            month_window("in mid-June", p),
+            Some((d("2024-06-11"), d("2024-06-20")))
+        );
+        assert_eq!(
+            month_window("at the end of February", Some(d("2024-11-02"))),
+            Some((d("2025-02-21"), d("2025-02-28")))
+        );
+        assert_eq!(month_window("in due course", p), None);
     }
 
     #[test]

@@ -46,6 +46,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod cues;
 mod dates;
 pub mod gazetteer;
 mod model;
@@ -79,7 +80,26 @@ pub struct Extractor {
     role_by_id: HashMap<String, usize>,
     /// Known people by the key words of their name and variants.
     person_by_key: HashMap<String, usize>,
+    cues: CueSets,
+    /// Treaty names and article keywords: (treaty index, article number).
+    treaty_terms: cues::PhraseSet<(usize, Option<u32>)>,
+    /// The pack fingerprint and the extractor's version: what stored
+    /// extractions are compared with.
+    key: String,
 }
+
+/// The pack's cue phrases, compiled.
+#[derive(Debug, Clone)]
+struct CueSets {
+    halt: cues::PhraseSet<()>,
+    resume: cues::PhraseSet<()>,
+    conditional: cues::PhraseSet<()>,
+    announce: cues::PhraseSet<()>,
+}
+
+/// Bumped whenever the extractor's output changes for the same pack, so
+/// that stored extractions are redone.
+pub const EXTRACTOR_VERSION: u32 = 2;
 
 /// What a span of tokens in a field was found to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -317,7 +337,27 @@ impl Extractor {
                     .or_insert(i);
             }
         }
+        let cues = CueSets {
+            halt: cues::words(&pack.cues.halt),
+            resume: cues::words(&pack.cues.resume),
+            conditional: cues::words(&pack.cues.conditional),
+            announce: cues::words(&pack.cues.announce),
+        };
+        let treaty_terms =
+            cues::PhraseSet::new(pack.treaties.iter().enumerate().flat_map(|(i, t)| {
+                std::iter::once(&t.name)
+                    .chain(&t.aliases)
+                    .map(move |a| (a.clone(), (i, None)))
+                    .chain(t.article.iter().flat_map(move |a| {
+                        a.keywords
+                            .iter()
+                            .map(move |k| (k.clone(), (i, Some(a.number))))
+                    }))
+            }));
         Extractor {
+            key: format!("{}-x{EXTRACTOR_VERSION}", pack.fingerprint),
+            cues,
+            treaty_terms,
             person_by_key,
             topics,
             topic_of,
@@ -334,7 +374,7 @@ impl Extractor {
 
     /// The fingerprint of the pack this extractor was built from.
     pub fn pack_fingerprint(&self) -> &str {
-        &self.pack.fingerprint
+        &self.key
     }
 
     /// Extracts from a stored document: its outlet gives the default country.
@@ -361,6 +401,8 @@ impl Extractor {
             titles: Vec::new(),
             meetings: Vec::new(),
             events: Vec::new(),
+            formulations: Vec::new(),
+            treaties: Vec::new(),
             spun: Spun {
                 score: 0.0,
                 likely: false,
@@ -427,6 +469,7 @@ impl Extractor {
         self.foreign_names(&mut w);
         self.short_names(&mut w, seen);
 
+        let first_mention = out.mentions.len();
         let mut mention_of_span: HashMap<usize, usize> = HashMap::new();
         for (i, span) in w.spans.iter().enumerate() {
             if let Some(m) = self.mention(&w, span, doc) {
@@ -436,7 +479,93 @@ impl Extractor {
         }
         self.titles(&w, doc, &mention_of_span, out);
         self.meetings_and_events(&w, doc, out);
+        self.formulations_and_treaties(&w, first_mention, out);
         evidence
+    }
+
+    /// Watched formulations with the counterparts named in their sentence,
+    /// and treaty names and article subjects.
+    fn formulations_and_treaties(
+        &self,
+        w: &FieldWork<'_>,
+        first_mention: usize,
+        out: &mut Extraction,
+    ) {
+        let counterparts = |sentence: (usize, usize)| -> Vec<String> {
+            let mut found: Vec<String> = Vec::new();
+            for m in &out.mentions[first_mention..] {
+                if m.sentence != sentence {
+                    continue;
+                }
+                let c = match m.kind {
+                    EntityType::Country => Some(m.entity.clone()),
+                    EntityType::Organization => {
+                        Some(m.country.clone().unwrap_or_else(|| m.entity.clone()))
+                    }
+                    _ => None,
+                };
+                if let Some(c) = c {
+                    if !found.contains(&c) {
+                        found.push(c);
+                    }
+                }
+            }
+            found
+        };
+        let mut uses = Vec::new();
+        for span in &w.spans {
+            let SpanKind::Formulation(f) = span.kind else {
+                continue;
+            };
+            let (start, end, surface) = w.surface(span.first, span.last);
+            let sentence = w.sentence_of(start);
+            let f = &self.pack.formulations[f];
+            uses.push(FormulationUse {
+                formulation: f.id.clone(),
+                phrase: f.phrase.clone(),
+                counterparts: counterparts(sentence),
+                surface: surface.to_owned(),
+                field: w.field,
+                start,
+                end,
+                sentence,
+            });
+        }
+        let mut refs: Vec<TreatyRef> = Vec::new();
+        for (start, end, (t, article)) in self.treaty_terms.find_all(w.text) {
+            let sentence = w.sentence_of(start);
+            let treaty = &self.pack.treaties[t];
+            if article.is_some() {
+                let named_party = counterparts(sentence)
+                    .iter()
+                    .any(|c| treaty.parties.contains(c));
+                let named_treaty = refs
+                    .iter()
+                    .any(|r| r.sentence == sentence && r.article.is_none() && r.field == w.field);
+                if !named_party && !named_treaty {
+                    continue;
+                }
+            }
+            if refs.iter().any(|r| {
+                r.field == w.field
+                    && r.sentence == sentence
+                    && r.treaty == treaty.id
+                    && r.article == article
+            }) {
+                continue;
+            }
+            refs.push(TreatyRef {
+                treaty: treaty.id.clone(),
+                article,
+                surface: w.text[start..end].to_owned(),
+                field: w.field,
+                start,
+                end,
+                sentence,
+            });
+        }
+        out.formulations.extend(uses);
+        out.treaties.extend(refs);
     }
 
     /// A free capitalised run (with "of", "and", "for", "the" and "'s" inside) from token `i`.
@@ -1937,6 +2066,7 @@ impl Extractor {
             field: w.field,
             start,
             end,
+            sentence: out.mentions[mention].sentence,
         };
         if !out.titles.iter().any(|x| {
             x.mention == link.mention && x.role == link.role && x.organization == link.organization
@@ -1989,19 +2119,36 @@ impl Extractor {
                         .get(&kind.body)
                         .map(|o| self.pack.organizations[*o].name.clone())
                         .unwrap_or_default();
+                    let announced = self.cues.announce.find(lead_in).is_some();
+                    let (mut from, mut to) = (when.from, when.to);
+                    let mut date = when.date;
+                    if announced && date.is_none() && from.is_none() {
+                        if let Some((f, t)) =
+                            dates::month_window(&w.text[start..sentence.1], doc.published)
+                        {
+                            (from, to) = (Some(f), Some(t));
+                        }
+                    } else if announced {
+                        // "decided to convene ... on June 28": the day is the window.
+                        from = from.or(date);
+                        to = to.or(date);
+                        date = None;
+                    }
                     out.meetings.push(Meeting {
                         kind: kind.id.clone(),
                         ordinal,
                         enlarged,
                         body,
-                        date: when.date,
-                        from: when.from,
-                        to: when.to,
+                        date,
+                        from,
+                        to,
                         agenda: Vec::new(),
+                        announced,
                         surface: surface.to_owned(),
                         field: w.field,
                         start,
                         end,
+                        sentence,
                     });
                 }
                 SpanKind::Event(e) => {
@@ -2018,15 +2165,26 @@ impl Extractor {
                             _ => None,
                         })
                         .collect();
+                    let phase = if self.cues.conditional.find(sentence_text).is_some() {
+                        None
+                    } else if self.cues.halt.find(sentence_text).is_some() {
+                        Some("halt".to_owned())
+                    } else if self.cues.resume.find(sentence_text).is_some() {
+                        Some("resume".to_owned())
+                    } else {
+                        None
+                    };
                     out.events.push(Event {
                         kind: kind.id.clone(),
                         date: when.date.or(when.from).or(doc.published),
                         place: None,
                         participants,
+                        phase,
                         surface: surface.to_owned(),
                         field: w.field,
                         start,
                         end,
+                        sentence,
                     });
                 }
                 _ => {}

@@ -84,6 +84,9 @@ pub struct TitleLink {
     pub field: Field,
     pub start: usize,
     pub end: usize,
+    /// Byte range of the sentence holding the title.
+    #[serde(default)]
+    pub sentence: (usize, usize),
 }
 
 /// A meeting reported in the text.
@@ -105,10 +108,16 @@ pub struct Meeting {
     pub to: Option<NaiveDate>,
     /// Agenda topics, as pack topic ids or short phrases.
     pub agenda: Vec<String>,
+    /// Called in advance ("decided to convene ... in late June"), not held:
+    /// `from`/`to` are then the announced window.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub announced: bool,
     pub surface: String,
     pub field: Field,
     pub start: usize,
     pub end: usize,
+    #[serde(default)]
+    pub sentence: (usize, usize),
 }
 
 /// An event reported in the text.
@@ -122,10 +131,49 @@ pub struct Event {
     pub place: Option<String>,
     /// Canonical names of the people and organisations taking part.
     pub participants: Vec<String>,
+    /// "halt" when the sentence stops the activity, "resume" when it starts
+    /// it again (pack cues; conditional sentences are not read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
     pub surface: String,
     pub field: Field,
     pub start: usize,
     pub end: usize,
+    #[serde(default)]
+    pub sentence: (usize, usize),
+}
+
+/// A watched formulation used in the text, with whom it is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormulationUse {
+    /// The pack formulation id ("alliance").
+    pub formulation: String,
+    /// Its canonical phrase.
+    pub phrase: String,
+    /// Countries (pack ids) and country-less organisations (entity ids)
+    /// named in the same sentence: whom the formulation is about.
+    pub counterparts: Vec<String>,
+    pub surface: String,
+    pub field: Field,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: (usize, usize),
+}
+
+/// A tracked treaty named in the text, or one of its articles' subjects
+/// stated in a sentence that names a party.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TreatyRef {
+    /// The pack treaty id.
+    pub treaty: String,
+    /// The article whose keywords matched; none when the treaty is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<u32>,
+    pub surface: String,
+    pub field: Field,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: (usize, usize),
 }
 
 /// How likely the text is a machine-paraphrased ("spun") copy.
@@ -143,5 +191,9 @@ pub struct Extraction {
     pub titles: Vec<TitleLink>,
     pub meetings: Vec<Meeting>,
     pub events: Vec<Event>,
+    #[serde(default)]
+    pub formulations: Vec<FormulationUse>,
+    #[serde(default)]
+    pub treaties: Vec<TreatyRef>,
     pub spun: Spun,
 }
