@@ -198,6 +198,10 @@ pub struct AgendaTopic {
     pub name: String,
     /// Phrases that put the topic on an agenda when a meeting's report holds them.
     pub keywords: Vec<String>,
+    /// Event kinds that have followed meetings on this topic: the actions
+    /// the precedent signal measures lags to ("missile-launch").
+    #[serde(default)]
+    pub actions: Vec<String>,
 }
 
 /// A kind of event ("missile launch", "summit").
@@ -208,6 +212,16 @@ pub struct EventKind {
     pub name: String,
     /// Phrases that report such an event ("test-fired", "balloons").
     pub triggers: Vec<String>,
+    /// A recurring activity: one whose pauses and resumptions are signals.
+    #[serde(default)]
+    pub recurring: bool,
+    /// Worth naming when it falls in a pause of a recurring activity ("summit").
+    #[serde(default)]
+    pub notable: bool,
+    /// Phrases that, in this event's sentence, say the people named leave
+    /// their posts ("relieved of").
+    #[serde(default)]
+    pub vacate: Vec<String>,
 }
 
 /// A formulation analysts watch ("alliance").

@@ -74,6 +74,26 @@ pub fn find(sentence: &str, published: Option<NaiveDate>) -> When {
                 to: resolve(m2, d2, y2.or(y), published),
             };
         }
+        // "from June 15 to 18": the end in the same month.
+        let rest = &sentence[at..];
+        let mut words = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        let _month = words.next();
+        let _day = words.next();
+        if let (Some("to" | "till" | "until"), Some(d2)) = (words.next(), words.next()) {
+            if let Some(d2) = d2
+                .parse::<u32>()
+                .ok()
+                .filter(|d2| (1..=31).contains(d2) && *d2 > d)
+            {
+                return When {
+                    date: None,
+                    from: resolve(m, d, y, published),
+                    to: resolve(m, d2, y, published),
+                };
+            }
+        }
     }
     When {
         date: resolve(m, d, y, published),
@@ -176,6 +196,14 @@ mod tests {
             }
         );
         assert_eq!(find("It met on May 24.", p).date, Some(d("2024-05-24")));
+        assert_eq!(
+            find("The meeting was held from June 15 to 18 in Pyongyang.", p),
+            When {
+                date: None,
+                from: Some(d("2024-06-15")),
+                to: Some(d("2024-06-18"))
+            }
+        );
         assert_eq!(
             find(
                 "Signed on June 19, 2024 in Pyongyang.",

@@ -81,6 +81,8 @@ pub struct Extractor {
     /// Known people by the key words of their name and variants.
     person_by_key: HashMap<String, usize>,
     cues: CueSets,
+    /// Per event kind: phrases saying the people named leave their posts.
+    vacate: Vec<cues::PhraseSet<()>>,
     /// Treaty names and article keywords: (treaty index, article number).
     treaty_terms: cues::PhraseSet<(usize, Option<u32>)>,
     /// The pack fingerprint and the extractor's version: what stored
@@ -97,9 +99,13 @@ struct CueSets {
     announce: cues::PhraseSet<()>,
 }
 
+/// How much further than the nearest country another may be, in bytes, and
+/// still be what a formulation is about.
+const COUNTERPART_SLACK: usize = 40;
+
 /// Bumped whenever the extractor's output changes for the same pack, so
 /// that stored extractions are redone.
-pub const EXTRACTOR_VERSION: u32 = 2;
+pub const EXTRACTOR_VERSION: u32 = 3;
 
 /// What a span of tokens in a field was found to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -280,6 +286,29 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Among",
 ];
 
+/// The clause of `sentence` holding byte `at`: clauses end at semicolons and
+/// at ", and", ", while", ", whereas".
+fn clause_around(sentence: &str, at: usize) -> (usize, usize) {
+    let mut bounds = vec![0usize];
+    for sep in ["; ", ", and ", ", while ", ", whereas "] {
+        bounds.extend(sentence.match_indices(sep).map(|(i, m)| i + m.len()));
+    }
+    bounds.push(sentence.len() + 1);
+    bounds.sort_unstable();
+    let start = bounds
+        .iter()
+        .copied()
+        .filter(|b| *b <= at)
+        .max()
+        .unwrap_or(0);
+    let end = bounds
+        .iter()
+        .copied()
+        .find(|b| *b > at)
+        .unwrap_or(sentence.len() + 1);
+    (start, end.saturating_sub(1).min(sentence.len()))
+}
+
 fn slug(s: &str) -> String {
     gazetteer::key_words(s).join("-")
 }
@@ -356,6 +385,11 @@ impl Extractor {
             }));
         Extractor {
             key: format!("{}-x{EXTRACTOR_VERSION}", pack.fingerprint),
+            vacate: pack
+                .event_kinds
+                .iter()
+                .map(|k| cues::words(&k.vacate))
+                .collect(),
             cues,
             treaty_terms,
             person_by_key,
@@ -370,6 +404,11 @@ impl Extractor {
             class_by_id,
             role_by_id,
         }
+    }
+
+    /// The pack this extractor was built from.
+    pub fn pack(&self) -> &Pack {
+        &self.pack
     }
 
     /// The fingerprint of the pack this extractor was built from.
@@ -478,7 +517,7 @@ impl Extractor {
             }
         }
         self.titles(&w, doc, &mention_of_span, out);
-        self.meetings_and_events(&w, doc, out);
+        self.meetings_and_events(&w, doc, first_mention, out);
         self.formulations_and_treaties(&w, first_mention, out);
         evidence
     }
@@ -491,26 +530,44 @@ impl Extractor {
         first_mention: usize,
         out: &mut Extraction,
     ) {
-        let counterparts = |sentence: (usize, usize)| -> Vec<String> {
-            let mut found: Vec<String> = Vec::new();
-            for m in &out.mentions[first_mention..] {
-                if m.sentence != sentence {
-                    continue;
-                }
+        let field_mentions = &out.mentions[first_mention..];
+        // Countries (and country-less organisations) named in a sentence,
+        // each with its distance in bytes from `at`.
+        let named = |sentence: (usize, usize), at: (usize, usize)| -> Vec<(String, usize)> {
+            let mut found: Vec<(String, usize)> = Vec::new();
+            for m in field_mentions.iter().filter(|m| m.sentence == sentence) {
                 let c = match m.kind {
-                    EntityType::Country => Some(m.entity.clone()),
+                    EntityType::Country => m.entity.clone(),
                     EntityType::Organization => {
-                        Some(m.country.clone().unwrap_or_else(|| m.entity.clone()))
+                        m.country.clone().unwrap_or_else(|| m.entity.clone())
                     }
-                    _ => None,
+                    _ => continue,
                 };
-                if let Some(c) = c {
-                    if !found.contains(&c) {
-                        found.push(c);
-                    }
+                let distance = if m.end <= at.0 {
+                    at.0 - m.end
+                } else {
+                    m.start.saturating_sub(at.1)
+                };
+                match found.iter_mut().find(|(x, _)| *x == c) {
+                    Some(f) => f.1 = f.1.min(distance),
+                    None => found.push((c, distance)),
                 }
             }
             found
+        };
+        // Whom a formulation is about: the nearest named, and any named
+        // nearly as close ("the US-south Korea alliance"), not every country
+        // in a long sentence.
+        let counterparts = |sentence: (usize, usize), at: (usize, usize)| -> Vec<String> {
+            let found = named(sentence, at);
+            let Some(nearest) = found.iter().map(|(_, d)| *d).min() else {
+                return Vec::new();
+            };
+            found
+                .into_iter()
+                .filter(|(_, d)| *d <= nearest + COUNTERPART_SLACK)
+                .map(|(c, _)| c)
+                .collect()
         };
         let mut uses = Vec::new();
         for span in &w.spans {
@@ -523,7 +580,7 @@ impl Extractor {
             uses.push(FormulationUse {
                 formulation: f.id.clone(),
                 phrase: f.phrase.clone(),
-                counterparts: counterparts(sentence),
+                counterparts: counterparts(sentence, (start, end)),
                 surface: surface.to_owned(),
                 field: w.field,
                 start,
@@ -535,10 +592,12 @@ impl Extractor {
         for (start, end, (t, article)) in self.treaty_terms.find_all(w.text) {
             let sentence = w.sentence_of(start);
             let treaty = &self.pack.treaties[t];
+            let countries: Vec<String> = named(sentence, (start, end))
+                .into_iter()
+                .map(|(c, _)| c)
+                .collect();
             if article.is_some() {
-                let named_party = counterparts(sentence)
-                    .iter()
-                    .any(|c| treaty.parties.contains(c));
+                let named_party = countries.iter().any(|c| treaty.parties.contains(c));
                 let named_treaty = refs
                     .iter()
                     .any(|r| r.sentence == sentence && r.article.is_none() && r.field == w.field);
@@ -557,6 +616,7 @@ impl Extractor {
             refs.push(TreatyRef {
                 treaty: treaty.id.clone(),
                 article,
+                countries,
                 surface: w.text[start..end].to_owned(),
                 field: w.field,
                 start,
@@ -2075,7 +2135,13 @@ impl Extractor {
         }
     }
 
-    fn meetings_and_events(&self, w: &FieldWork<'_>, doc: &DocInput<'_>, out: &mut Extraction) {
+    fn meetings_and_events(
+        &self,
+        w: &FieldWork<'_>,
+        doc: &DocInput<'_>,
+        first_mention: usize,
+        out: &mut Extraction,
+    ) {
         for span in &w.spans {
             if !matches!(span.kind, SpanKind::Meeting(_) | SpanKind::Event(_)) {
                 continue;
@@ -2083,10 +2149,34 @@ impl Extractor {
             let (start, end, surface) = w.surface(span.first, span.last);
             let sentence = w.sentence_of(start);
             let sentence_text = &w.text[sentence.0..sentence.1];
-            let when = dates::find(sentence_text, doc.published);
+            // The dateline's day is when the story was filed, not when it happened.
+            let dated_text = readout_core::dateline::find(sentence_text)
+                .map_or(sentence_text, |d| &sentence_text[d.end..]);
+            let when = dates::find(dated_text, doc.published);
             match span.kind {
                 SpanKind::Meeting(m) => {
                     let kind = &self.pack.meeting_kinds[m];
+                    // "the First Plenary Meeting of the 20th Central Committee
+                    // of the Communist Party of China": a bare meeting name in
+                    // a sentence about another country's bodies is theirs.
+                    let body_country = self
+                        .org_by_id
+                        .get(&kind.body)
+                        .map(|o| self.pack.organizations[*o].country.clone());
+                    let nearest_org = out.mentions[first_mention..]
+                        .iter()
+                        .filter(|x| x.sentence == sentence && x.kind == EntityType::Organization)
+                        .min_by_key(|x| {
+                            if x.end <= start {
+                                start - x.end
+                            } else {
+                                x.start.saturating_sub(end)
+                            }
+                        });
+                    if nearest_org.is_some_and(|x| x.country.is_some() && x.country != body_country)
+                    {
+                        continue;
+                    }
                     let mut ordinal = None;
                     let mut enlarged = false;
                     let mut j = span.first;
@@ -2165,8 +2255,11 @@ impl Extractor {
                             _ => None,
                         })
                         .collect();
+                    let vacate = self.vacate[e].find(sentence_text);
                     let phase = if self.cues.conditional.find(sentence_text).is_some() {
-                        None
+                        Some("conditional".to_owned())
+                    } else if vacate.is_some() {
+                        Some("vacate".to_owned())
                     } else if self.cues.halt.find(sentence_text).is_some() {
                         Some("halt".to_owned())
                     } else if self.cues.resume.find(sentence_text).is_some() {
@@ -2174,11 +2267,32 @@ impl Extractor {
                     } else {
                         None
                     };
+                    // Who the event is about: for a removal, the people in
+                    // the clause that says so ("A was released from ..., and
+                    // B was appointed ..."); otherwise everyone in the sentence.
+                    let clause = match (&phase, vacate) {
+                        (Some(p), Some((at, _, ()))) if p == "vacate" => {
+                            clause_around(sentence_text, at)
+                        }
+                        _ => (0, sentence_text.len()),
+                    };
+                    let clause = (sentence.0 + clause.0, sentence.0 + clause.1);
+                    let mut people: Vec<String> = Vec::new();
+                    for m in &out.mentions[first_mention..] {
+                        if m.kind == EntityType::Person
+                            && m.start >= clause.0
+                            && m.end <= clause.1
+                            && !people.contains(&m.entity)
+                        {
+                            people.push(m.entity.clone());
+                        }
+                    }
                     out.events.push(Event {
                         kind: kind.id.clone(),
                         date: when.date.or(when.from).or(doc.published),
                         place: None,
                         participants,
+                        people,
                         phase,
                         surface: surface.to_owned(),
                         field: w.field,

@@ -131,8 +131,14 @@ pub struct Event {
     pub place: Option<String>,
     /// Canonical names of the people and organisations taking part.
     pub participants: Vec<String>,
+    /// Person entity ids the event is about: for a removal ("vacate"), those
+    /// in the clause that says so; otherwise everyone in the sentence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
     /// "halt" when the sentence stops the activity, "resume" when it starts
-    /// it again (pack cues; conditional sentences are not read).
+    /// it again, "vacate" when the people named leave their posts,
+    /// "conditional" when the sentence only states a condition or threat
+    /// ("if they resume ..."), from the pack's cues.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
     pub surface: String,
@@ -169,6 +175,9 @@ pub struct TreatyRef {
     /// The article whose keywords matched; none when the treaty is named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<u32>,
+    /// Countries (pack ids) named in the sentence.
+    #[serde(default)]
+    pub countries: Vec<String>,
     pub surface: String,
     pub field: Field,
     pub start: usize,

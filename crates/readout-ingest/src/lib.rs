@@ -55,6 +55,7 @@ mod mapping;
 mod packs;
 pub mod pipeline;
 pub mod record;
+pub mod signals;
 mod text;
 
 use std::fs::File;
@@ -70,6 +71,7 @@ pub use discover::{discover, format_of, Compression, Format, SourceFile};
 pub use mapping::{Field, FieldMap};
 pub use packs::load_pack;
 pub use record::{Location, ReadItem, Record, Rejection};
+pub use signals::{current_state, update_signals, SignalRun};
 
 /// A failure that stops reading a whole input. Problems with single records
 /// are [`Rejection`]s instead.

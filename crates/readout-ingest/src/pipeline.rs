@@ -80,8 +80,8 @@ pub trait Observer {
 pub struct Quiet;
 impl Observer for Quiet {}
 
-/// An extraction and its encoding for the store.
-type Encoded = (Extraction, Vec<u8>);
+/// An extraction, its stored encoding and the signal facts digested from it.
+type Encoded = (Extraction, Vec<u8>, Vec<u8>);
 
 /// Records read from files, each with the index of its file and, for a
 /// record read well, its similarity sketch and extraction (computed on the
@@ -102,7 +102,17 @@ impl Batch {
                             let e =
                                 x.extract_document(&d.title, &d.body, &d.outlet, d.published.date);
                             let encoded = readout_store::encode_extraction(&e);
-                            (e, encoded)
+                            let facts = facts_json(
+                                x,
+                                &e,
+                                d.id.as_str(),
+                                &d.outlet,
+                                d.audience.as_str(),
+                                d.published.date,
+                                &d.title,
+                                &d.body,
+                            );
+                            (e, encoded, facts)
                         });
                         (Sketch::of_text(&d.body), extraction)
                     }
@@ -231,11 +241,14 @@ fn store_batch(
             doc: &r.doc,
             content_hash: r.content_hash,
             sketch: sketch.take(),
-            extraction: extraction.as_ref().map(|(x, encoded)| StoredExtraction {
-                extraction: x,
-                encoded,
-                pack,
-            }),
+            extraction: extraction
+                .as_ref()
+                .map(|(x, encoded, facts)| StoredExtraction {
+                    extraction: x,
+                    encoded,
+                    pack,
+                    facts,
+                }),
             source: &sources[*file],
             line: r.location.line,
         })
@@ -269,6 +282,30 @@ fn store_batch(
     Ok(())
 }
 
+/// The signal facts of an extraction, as the store keeps them (JSON).
+#[allow(clippy::too_many_arguments)]
+fn facts_json(
+    extractor: &Extractor,
+    x: &Extraction,
+    id: &str,
+    outlet: &str,
+    audience: &str,
+    published: chrono::NaiveDate,
+    title: &str,
+    body: &str,
+) -> Vec<u8> {
+    let meta = readout_signals::DocMeta {
+        id,
+        outlet,
+        audience,
+        published,
+        title,
+        body,
+    };
+    let facts = readout_signals::facts(meta, x, extractor.pack());
+    serde_json::to_vec(&facts).expect("facts serialise")
+}
+
 /// Extracts again every stored document whose extraction is missing or was
 /// made with another pack; returns how many were extracted. Work is committed
 /// per batch, so an interrupted run resumes where it stopped.
@@ -286,14 +323,27 @@ pub fn reextract(
         if todo.is_empty() {
             break;
         }
-        let extractions: Vec<Extraction> = todo
+        let extractions: Vec<(Extraction, Vec<u8>)> = todo
             .par_iter()
-            .map(|d| extractor.extract_document(&d.title, &d.body, &d.outlet, d.published))
+            .map(|d| {
+                let x = extractor.extract_document(&d.title, &d.body, &d.outlet, d.published);
+                let facts = facts_json(
+                    extractor,
+                    &x,
+                    &d.id,
+                    &d.outlet,
+                    &d.audience,
+                    d.published,
+                    &d.title,
+                    &d.body,
+                );
+                (x, facts)
+            })
             .collect();
-        let items: Vec<(i64, &Extraction)> = todo
+        let items: Vec<(i64, &Extraction, &[u8])> = todo
             .iter()
-            .map(|d| d.rowid)
             .zip(extractions.iter())
+            .map(|(d, (x, f))| (d.rowid, x, f.as_slice()))
             .collect();
         store.save_extractions(&items, pack)?;
         done += todo.len() as u64;

@@ -30,6 +30,9 @@
 
 mod fts;
 mod schema;
+mod signals;
+
+pub use signals::{AudienceDayCount, SavedState, SignalFilter};
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -117,6 +120,8 @@ pub struct StoredExtraction<'a> {
     pub encoded: &'a [u8],
     /// The fingerprint of the pack extraction used.
     pub pack: &'a str,
+    /// The signal detectors' digest of it (readout-signals' `DocFacts`, JSON).
+    pub facts: &'a [u8],
 }
 
 /// Encodes an extraction for storage: JSON, zlib-compressed (a fifth of the size).
@@ -700,7 +705,7 @@ impl Store {
     /// another pack than `pack`, oldest first.
     pub fn documents_to_extract(&self, pack: &str, limit: usize) -> Result<Vec<ToExtract>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT d.rowid, d.title, d.body, d.outlet, d.published
+            "SELECT d.rowid, d.title, d.body, d.outlet, d.published, d.id, d.audience
              FROM documents d LEFT JOIN extractions x ON x.doc_rowid = d.rowid
              WHERE x.pack IS NULL OR x.pack != ?1
              ORDER BY d.rowid LIMIT ?2",
@@ -712,12 +717,16 @@ impl Store {
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
             ))
         })?;
         rows.map(|row| {
-            let (rowid, title, body, outlet, published) = row?;
+            let (rowid, title, body, outlet, published, id, audience) = row?;
             Ok(ToExtract {
                 rowid,
+                id,
+                audience,
                 title,
                 body,
                 outlet,
@@ -727,10 +736,14 @@ impl Store {
         .collect()
     }
 
-    /// Replaces the stored extractions of these documents, in one transaction.
-    pub fn save_extractions(&mut self, items: &[(i64, &Extraction)], pack: &str) -> Result<()> {
+    /// Replaces the stored extractions (and their facts) of these documents, in one transaction.
+    pub fn save_extractions(
+        &mut self,
+        items: &[(i64, &Extraction, &[u8])],
+        pack: &str,
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
-        for (rowid, x) in items {
+        for (rowid, x, facts) in items {
             let encoded = encode_extraction(x);
             write_extraction(
                 &tx,
@@ -739,6 +752,7 @@ impl Store {
                     extraction: x,
                     encoded: &encoded,
                     pack,
+                    facts,
                 },
             )?;
         }
@@ -854,6 +868,8 @@ pub struct PersonTitle {
 #[derive(Debug, Clone)]
 pub struct ToExtract {
     pub rowid: i64,
+    pub id: String,
+    pub audience: String,
     pub title: String,
     pub body: String,
     pub outlet: String,
@@ -885,6 +901,12 @@ fn write_extraction(tx: &Transaction<'_>, rowid: i64, stored: StoredExtraction<'
         "INSERT OR REPLACE INTO extractions (doc_rowid, pack, data) VALUES (?1, ?2, ?3)",
     )?
     .execute(params![rowid, stored.pack, stored.encoded])?;
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO facts (doc_rowid, seq, published, data)
+         VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM facts),
+                 (SELECT published FROM documents WHERE rowid = ?1), ?2)",
+    )?
+    .execute(params![rowid, stored.facts])?;
     tx.prepare_cached("DELETE FROM entity_docs WHERE doc_rowid = ?1")?
         .execute([rowid])?;
     tx.prepare_cached("DELETE FROM titles WHERE doc_rowid = ?1")?

@@ -98,4 +98,40 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX titles_person ON titles(person_entity, doc_rowid);
     CREATE INDEX titles_doc ON titles(doc_rowid);
     "#,
+    r#"
+    -- What the signal detectors read of each document (readout-signals'
+    -- DocFacts, JSON), written with its extraction. `seq` grows with every
+    -- write: an incremental signal update reads the facts written since its
+    -- last run.
+    CREATE TABLE facts (
+        doc_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid),
+        seq       INTEGER NOT NULL,
+        published TEXT NOT NULL,
+        data      BLOB NOT NULL
+    );
+    CREATE INDEX facts_seq ON facts(seq);
+    CREATE INDEX facts_published ON facts(published, doc_rowid);
+    -- Signals raised over the history, each whole as JSON; `noticed` is the
+    -- archive day being processed when it was raised.
+    CREATE TABLE signals (
+        id      INTEGER PRIMARY KEY,
+        noticed TEXT NOT NULL,
+        date    TEXT NOT NULL,
+        kind    TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        score   REAL NOT NULL,
+        data    TEXT NOT NULL
+    );
+    CREATE INDEX signals_date ON signals(date);
+    CREATE INDEX signals_noticed ON signals(noticed);
+    -- The engine's state as it was before `day` was fed, with the facts
+    -- sequence it had read and the key (pack and settings) it was made with.
+    CREATE TABLE signal_state (
+        id   INTEGER PRIMARY KEY CHECK (id = 1),
+        day  TEXT NOT NULL,
+        seq  INTEGER NOT NULL,
+        key  TEXT NOT NULL,
+        data BLOB NOT NULL
+    );
+    "#,
 ];

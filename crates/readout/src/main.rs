@@ -43,6 +43,11 @@ enum Command {
     Demo(commands::demo::Args),
     Extract(commands::extract::Args),
     Reextract(commands::reextract::Args),
+    Signals(commands::signals::Args),
+    Person(commands::person::Args),
+    Timeline(commands::timeline::Args),
+    Calendar(commands::calendar::Args),
+    Treaty(commands::treaty::Args),
 }
 
 /// How a command ended, as the process exit code says it.
@@ -83,6 +88,11 @@ fn main() -> ExitCode {
         Command::Demo(a) => commands::demo::run(&ctx, a),
         Command::Extract(a) => commands::extract::run(&ctx, a),
         Command::Reextract(a) => commands::reextract::run(&ctx, a),
+        Command::Signals(a) => commands::signals::run(&ctx, a),
+        Command::Person(a) => commands::person::run(&ctx, a),
+        Command::Timeline(a) => commands::timeline::run(&ctx, a),
+        Command::Calendar(a) => commands::calendar::run(&ctx, a),
+        Command::Treaty(a) => commands::treaty::run(&ctx, a),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

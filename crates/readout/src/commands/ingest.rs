@@ -157,6 +157,9 @@ pub fn ingest_paths(
     };
     let summary = pipeline::ingest(store, &files, config, &mut report)?;
     report.bar.finish_and_clear();
+    if config.extractor.is_some() {
+        super::signals::refresh(store, &config.read.pack, false)?;
+    }
     if report.hidden > 0 {
         eprintln!(
             "rejected: {} more not shown (use -v to list all)",

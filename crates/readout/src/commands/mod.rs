@@ -1,12 +1,17 @@
 //! One module per subcommand; each has its `Args` and a `run`.
 
+pub mod calendar;
 pub mod demo;
 pub mod extract;
 pub mod ingest;
+pub mod person;
 pub mod reextract;
 pub mod search;
 pub mod show;
+pub mod signals;
 pub mod stats;
+pub mod timeline;
+pub mod treaty;
 
 use std::path::{Path, PathBuf};
 

@@ -38,6 +38,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
     let mut bar = Bar(ProgressBar::new(0));
     let n = pipeline::reextract(&mut store, &extractor, args.batch_size as usize, &mut bar)?;
     bar.0.finish_and_clear();
+    super::signals::refresh(&mut store, &pack, false)?;
     let (current, total) = store.extraction_counts(extractor.pack_fingerprint())?;
     println!(
         "extracted: {n} documents; {current} of {total} are now extracted with pack {}",

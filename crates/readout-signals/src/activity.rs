@@ -1,0 +1,312 @@
+//! `activity_paused` and `activity_resumed`: recurring activities (pack
+//! `event_kind.recurring`) that stop and start again.
+//!
+//! An activity seen on at least three days in the 60 days up to its last
+//! sighting happens at a rate lambda (days seen / span); a silence of s days
+//! has p = e^(-lambda s). The check falls due when that reaches 0.01 (after
+//! at least 7 days) and is raised only if the outlets that reported the
+//! activity covered the silence; every such signal states the coverage. A
+//! halt announced in words ("decided to temporarily stop") is a pause at
+//! once, p = 0.01. A sighting after a pause is a resumption with the pause's
+//! p, listing the notable events (pack `event_kind.notable`: summits,
+//! visits, treaty signings) and meetings that fell inside the gap.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::engine::{evidence, schedule, Coverage, Ctx, Draft, Due};
+use crate::facts::DocFacts;
+use crate::signal::{Evidence, Kind};
+
+const PAUSE_ALPHA: f64 = 0.01;
+const RATE_WINDOW: i64 = 60;
+const MIN_DAYS_SEEN: usize = 3;
+/// How long notable events are remembered, in days.
+const NOTABLE_MEMORY: i64 = 365;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Activities {
+    kinds: BTreeMap<String, Activity>,
+    /// Recent notable events and meetings: (day, what, evidence).
+    notable: VecDeque<(NaiveDate, String, Evidence)>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Activity {
+    /// Days seen, the last [`RATE_WINDOW`] days before the latest kept.
+    days: BTreeMap<NaiveDate, Evidence>,
+    outlets: BTreeSet<String>,
+    paused: Option<Pause>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Pause {
+    /// The last day seen before the pause.
+    since: NaiveDate,
+    /// When the pause was raised: the halt's publication or the silence's due day.
+    declared: NaiveDate,
+    how: String,
+    p: f64,
+    evidence: Evidence,
+}
+
+fn kind_name(ctx: &Ctx<'_>, kind: &str) -> String {
+    ctx.pack
+        .event_kinds
+        .iter()
+        .find(|k| k.id == kind)
+        .map_or_else(|| kind.replace('-', " "), |k| k.name.clone())
+}
+
+impl Activities {
+    pub fn doc(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        d: &DocFacts,
+        coverage: &Coverage,
+        deadlines: &mut BTreeMap<NaiveDate, Vec<Due>>,
+    ) {
+        for e in &d.events {
+            if ctx
+                .pack
+                .event_kinds
+                .iter()
+                .any(|k| k.id == e.kind && k.notable)
+            {
+                let what = kind_name(ctx, &e.kind);
+                if !self
+                    .notable
+                    .iter()
+                    .any(|(day, w, _)| *day == e.date && *w == what)
+                {
+                    self.notable
+                        .push_back((e.date, what, evidence(d, &e.quote)));
+                }
+            }
+        }
+        for m in d.meetings.iter().filter(|m| !m.announced) {
+            let what = ctx
+                .pack
+                .meeting_kinds
+                .iter()
+                .find(|k| k.id == m.kind)
+                .map_or_else(|| m.kind.clone(), |k| k.name.clone());
+            if !self
+                .notable
+                .iter()
+                .any(|(day, w, _)| *day == m.from && *w == what)
+            {
+                self.notable
+                    .push_back((m.from, what, evidence(d, &m.quote)));
+            }
+        }
+        while self
+            .notable
+            .front()
+            .is_some_and(|(day, _, _)| (d.published - *day).num_days() > NOTABLE_MEMORY)
+        {
+            self.notable.pop_front();
+        }
+
+        let mut events: Vec<&crate::facts::EventFact> = d
+            .events
+            .iter()
+            .filter(|e| {
+                ctx.pack
+                    .event_kinds
+                    .iter()
+                    .any(|k| k.id == e.kind && k.recurring)
+            })
+            .collect();
+        // Halts first: a document announcing a halt also recounts what it halts.
+        events.sort_by_key(|e| (e.phase.as_deref() != Some("halt"), e.date));
+        for e in events {
+            let act = self.kinds.entry(e.kind.clone()).or_default();
+            act.outlets.insert(d.outlet.clone());
+            let name = kind_name(ctx, &e.kind);
+            if e.phase.as_deref() == Some("halt") {
+                if act.paused.is_none() && !act.days.is_empty() {
+                    let since = *act.days.keys().next_back().expect("not empty");
+                    let ev = evidence(d, &e.quote);
+                    act.paused = Some(Pause {
+                        since,
+                        declared: d.published,
+                        how: "announced".to_owned(),
+                        p: PAUSE_ALPHA,
+                        evidence: ev.clone(),
+                    });
+                    ctx.raise(Draft {
+                        kind: Kind::ActivityPaused,
+                        date: d.published,
+                        subject: name.clone(),
+                        p: PAUSE_ALPHA,
+                        summary: format!(
+                            "A halt to {name}s is announced in {}; last seen on {since}.",
+                            d.outlet
+                        ),
+                        evidence: vec![ev],
+                        baseline: json!({
+                            "summary": format!("Seen on {} days in the {RATE_WINDOW} days to {since}. Coverage: {}.", act.days.len(), coverage.describe(&act.outlets, since, d.published)),
+                            "how": "announced",
+                            "last_seen": since,
+                            "days_seen": act.days.keys().collect::<Vec<_>>(),
+                            "coverage": coverage.describe(&act.outlets, since, d.published),
+                        }),
+                    });
+                }
+                continue;
+            }
+            if let Some(pause) = &act.paused {
+                let after = if pause.how == "announced" {
+                    pause.declared
+                } else {
+                    pause.since
+                };
+                if e.date > after {
+                    let gap_from = pause.since;
+                    let in_gap: Vec<&(NaiveDate, String, Evidence)> = self
+                        .notable
+                        .iter()
+                        .filter(|(day, _, _)| *day > gap_from && *day < e.date)
+                        .collect();
+                    let mut seen_what = BTreeSet::new();
+                    let gap_events: Vec<String> = in_gap
+                        .iter()
+                        .filter(|(day, w, _)| seen_what.insert((*day, w.clone())))
+                        .map(|(day, w, _)| format!("{w} on {day}"))
+                        .collect();
+                    let days = (e.date - gap_from).num_days();
+                    let cov = coverage.describe(&act.outlets, gap_from, e.date);
+                    let mut ev = vec![evidence(d, &e.quote), pause.evidence.clone()];
+                    let mut kinds_seen = BTreeSet::new();
+                    for (_, w, x) in &in_gap {
+                        if kinds_seen.insert(w.clone()) && ev.len() < 6 {
+                            ev.push(x.clone());
+                        }
+                    }
+                    ctx.raise(Draft {
+                        kind: Kind::ActivityResumed,
+                        date: e.date,
+                        subject: name.clone(),
+                        p: pause.p,
+                        summary: format!(
+                            "{} resume on {} after {days} days (pause {} on {}){}.",
+                            capitalise(&name),
+                            e.date,
+                            if pause.how == "announced" { "announced" } else { "seen" },
+                            pause.declared,
+                            if gap_events.is_empty() {
+                                String::new()
+                            } else {
+                                format!("; in the gap: {}", gap_events.join(", "))
+                            }
+                        ),
+                        evidence: ev,
+                        baseline: json!({
+                            "summary": format!("Last seen on {gap_from} before the pause. Coverage: {cov}."),
+                            "pause": {"since": gap_from, "declared": pause.declared, "how": pause.how},
+                            "gap_days": days,
+                            "in_gap": gap_events,
+                            "coverage": cov,
+                        }),
+                    });
+                    act.paused = None;
+                }
+            }
+            act.days
+                .entry(e.date)
+                .or_insert_with(|| evidence(d, &e.quote));
+            let latest = *act.days.keys().next_back().expect("just inserted");
+            act.days = act.days.split_off(&(latest - Duration::days(RATE_WINDOW)));
+            if act.paused.is_none() {
+                if let Some((lambda, _)) = rate(&act.days) {
+                    let wait = ((1.0 / PAUSE_ALPHA).ln() / lambda).max(7.0).ceil() as i64;
+                    schedule(
+                        deadlines,
+                        latest + Duration::days(wait),
+                        Due::Paused {
+                            activity: e.kind.clone(),
+                            last: latest,
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    /// An activity's silence fell due.
+    pub fn paused_due(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        coverage: &Coverage,
+        due: NaiveDate,
+        kind: &str,
+        last: NaiveDate,
+    ) {
+        let name = kind_name(ctx, kind);
+        let Some(act) = self.kinds.get_mut(kind) else {
+            return;
+        };
+        if act.paused.is_some() || act.days.keys().next_back() != Some(&last) {
+            return;
+        }
+        let Some((lambda, seen)) = rate(&act.days) else {
+            return;
+        };
+        let from = last.succ_opt().expect("in range");
+        let cov = coverage.describe(&act.outlets, from, due);
+        if !coverage.enough(&act.outlets, from, due, ctx.cfg.min_coverage) {
+            return;
+        }
+        let silence = (due - last).num_days();
+        let p = (-lambda * silence as f64).exp();
+        let ev = act.days.get(&last).cloned().expect("last is a day seen");
+        act.paused = Some(Pause {
+            since: last,
+            declared: due,
+            how: "silence".to_owned(),
+            p,
+            evidence: ev.clone(),
+        });
+        ctx.raise(Draft {
+            kind: Kind::ActivityPaused,
+            date: due,
+            subject: name.clone(),
+            p,
+            summary: format!(
+                "No {name} reported for {silence} days since {last}, after {seen} days with one in the {RATE_WINDOW} days before; {cov}."
+            ),
+            evidence: vec![ev],
+            baseline: json!({
+                "summary": format!("Seen on {seen} days, a rate of {lambda:.2} a day. Coverage: {cov}."),
+                "how": "silence",
+                "last_seen": last,
+                "rate_per_day": (lambda * 100.0).round() / 100.0,
+                "days_seen": act.days.keys().collect::<Vec<_>>(),
+                "coverage": cov,
+            }),
+        });
+    }
+}
+
+/// The rate of an activity over the days kept, if it was seen often enough.
+fn rate(days: &BTreeMap<NaiveDate, Evidence>) -> Option<(f64, usize)> {
+    if days.len() < MIN_DAYS_SEEN {
+        return None;
+    }
+    let first = *days.keys().next()?;
+    let last = *days.keys().next_back()?;
+    let span = ((last - first).num_days() + 1).max(7) as f64;
+    Some((days.len() as f64 / span, days.len()))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str() + "s",
+        None => String::new(),
+    }
+}

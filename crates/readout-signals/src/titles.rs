@@ -1,0 +1,406 @@
+//! `title_change`, `new_post_holder` and `post_vacated`: people against the
+//! posts they have been seen in.
+//!
+//! A person with n earlier titled appearances who appears in a post never
+//! seen for them has p = 0.5 / (n + 1) (the rule of succession). A person who
+//! leads a document (headline or opening sentence) in a post they hold but
+//! rarely use, instead of their usual one, has p = (k + 0.5) / (n + 1), k
+//! being the earlier appearances in that post.
+//!
+//! A post with an organisation, held by one person at a time so far (no two
+//! holders seen within 30 days of each other), that shows a new holder while
+//! the previous one was seen in it within the year: p = (changes + 0.5) /
+//! (sightings of the post + 1).
+//!
+//! A holder seen at least five times in a post, on average every g days, not
+//! seen in it for s days has p = e^(-s/g); the check falls due when that
+//! reaches 0.001 (and after at least 60 days), and is raised only if the
+//! outlets that named them covered the silence. A document stating that a
+//! person was relieved of their posts raises it at once, p = 0.001.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::engine::{evidence, schedule, Coverage, Ctx, Draft, Due};
+use crate::facts::DocFacts;
+use crate::signal::{Evidence, Kind};
+
+const VACANCY_ALPHA: f64 = 0.001;
+const VACANCY_MIN_DAYS: f64 = 60.0;
+const HOLDER_OVERLAP_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Titles {
+    people: BTreeMap<String, Person>,
+    posts: BTreeMap<String, Post>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Person {
+    name: String,
+    /// Documents in which the person carries any title.
+    titled: u64,
+    posts: BTreeMap<String, Held>,
+    outlets: BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Held {
+    post: String,
+    role_kind: String,
+    count: u64,
+    first: NaiveDate,
+    last: NaiveDate,
+    last_evidence: Evidence,
+    #[serde(default)]
+    first_evidence: Option<Evidence>,
+    /// Left: relieved, replaced or gone silent.
+    left: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Post {
+    sightings: u64,
+    changes: u64,
+    /// Two holders seen close together: a post with several holders.
+    shared: bool,
+    holders: BTreeMap<String, (String, NaiveDate, NaiveDate)>,
+}
+
+impl Titles {
+    pub fn doc(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        d: &DocFacts,
+        deadlines: &mut BTreeMap<NaiveDate, Vec<Due>>,
+    ) {
+        // People relieved of their posts in this document.
+        for e in d
+            .events
+            .iter()
+            .filter(|e| e.phase.as_deref() == Some("vacate"))
+        {
+            for pid in &e.people {
+                let Some(p) = self.people.get_mut(pid) else {
+                    continue;
+                };
+                let held: Vec<&mut Held> = p.posts.values_mut().filter(|h| !h.left).collect();
+                if held.is_empty() {
+                    continue;
+                }
+                let names: Vec<String> = held.iter().map(|h| h.post.clone()).collect();
+                let prior: Vec<_> = held
+                    .iter()
+                    .map(|h| json!({"post": h.post, "first": h.first, "last": h.last, "count": h.count}))
+                    .collect();
+                for h in held {
+                    h.left = true;
+                }
+                ctx.raise(Draft {
+                    kind: Kind::PostVacated,
+                    date: d.published,
+                    subject: p.name.clone(),
+                    p: 0.001,
+                    summary: format!(
+                        "{} is reported relieved of posts; last seen as {}.",
+                        p.name,
+                        names.join("; ")
+                    ),
+                    evidence: vec![evidence(d, &e.quote)],
+                    baseline: json!({
+                        "summary": format!("{} titled appearances before.", p.titled),
+                        "posts": prior,
+                    }),
+                });
+            }
+        }
+
+        let mut by_person: BTreeMap<&str, Vec<&crate::facts::TitleFact>> = BTreeMap::new();
+        for t in &d.titles {
+            by_person.entry(t.person_id.as_str()).or_default().push(t);
+        }
+        for (pid, facts) in by_person {
+            let person = self.people.entry(pid.to_owned()).or_default();
+            if person.name.is_empty() {
+                person.name = facts[0].person.clone();
+            }
+            let n = person.titled;
+            let usual = person
+                .posts
+                .iter()
+                .filter(|(_, h)| h.role_kind == "post")
+                .max_by(|a, b| a.1.count.cmp(&b.1.count).then(b.0.cmp(a.0)))
+                .map(|(k, h)| (k.clone(), h.post.clone(), h.count));
+            let prior = || -> serde_json::Value {
+                let mut v: Vec<&Held> = person.posts.values().collect();
+                v.sort_by(|a, b| b.count.cmp(&a.count).then(a.post.cmp(&b.post)));
+                json!(v
+                    .iter()
+                    .map(|h| json!({"post": h.post, "count": h.count, "first": h.first, "last": h.last}))
+                    .collect::<Vec<_>>())
+            };
+            let usual_txt = usual.as_ref().map_or("no post".to_owned(), |(_, post, c)| {
+                format!("{post} ({c} of {n})")
+            });
+            let lead_keys: Vec<String> = facts
+                .iter()
+                .filter(|t| t.lead)
+                .map(|t| t.post_key())
+                .collect();
+            let mut holder_checks = Vec::new();
+            for t in &facts {
+                let key = t.post_key();
+                match person.posts.get(&key) {
+                    None if n >= ctx.cfg.min_person_history => {
+                        let p = 0.5 / (n as f64 + 1.0);
+                        ctx.raise(Draft {
+                            kind: Kind::TitleChange,
+                            date: d.published,
+                            subject: person.name.clone(),
+                            p,
+                            summary: format!(
+                                "{} appears as {} for the first time; usually {}.",
+                                person.name, t.post, usual_txt
+                            ),
+                            evidence: vec![evidence(d, &t.quote)],
+                            baseline: json!({
+                                "summary": format!("{n} earlier titled appearances; usually {usual_txt}."),
+                                "earlier_appearances": n,
+                                "posts": prior(),
+                            }),
+                        });
+                    }
+                    Some(h)
+                        if t.lead
+                            && t.role_kind == "post"
+                            && usual
+                                .as_ref()
+                                .is_some_and(|(k, _, _)| *k != key && !lead_keys.contains(k)) =>
+                    {
+                        let p = (h.count as f64 + 0.5) / (n as f64 + 1.0);
+                        ctx.raise(Draft {
+                            kind: Kind::TitleChange,
+                            date: d.published,
+                            subject: person.name.clone(),
+                            p,
+                            summary: format!(
+                                "{} leads this document as {}, a post used in {} of {n} earlier appearances, instead of the usual {}.",
+                                person.name, t.post, h.count, usual_txt
+                            ),
+                            evidence: vec![evidence(d, &t.quote)],
+                            baseline: json!({
+                                "summary": format!("{n} earlier titled appearances; usually {usual_txt}."),
+                                "earlier_appearances": n,
+                                "posts": prior(),
+                            }),
+                        });
+                    }
+                    _ => {}
+                }
+                if t.has_org && t.role_kind == "post" {
+                    holder_checks.push((*t, key));
+                }
+            }
+            for (t, key) in holder_checks {
+                self.posts_holder(ctx, d, t, &key);
+            }
+            // Learn.
+            let person = self.people.get_mut(pid).expect("inserted above");
+            person.titled += 1;
+            person.outlets.insert(d.outlet.clone());
+            for t in facts {
+                let key = t.post_key();
+                let h = person.posts.entry(key.clone()).or_insert_with(|| Held {
+                    post: t.post.clone(),
+                    role_kind: t.role_kind.clone(),
+                    count: 0,
+                    first: d.published,
+                    last: d.published,
+                    last_evidence: evidence(d, &t.quote),
+                    first_evidence: Some(evidence(d, &t.quote)),
+                    left: false,
+                });
+                h.count += 1;
+                h.last = d.published;
+                h.last_evidence = evidence(d, &t.quote);
+                h.left = false;
+                if h.count >= ctx.cfg.min_post_sightings && t.role_kind == "post" {
+                    let gap = mean_gap(h);
+                    let silence = (gap * (1.0 / VACANCY_ALPHA).ln())
+                        .max(VACANCY_MIN_DAYS)
+                        .ceil() as i64;
+                    schedule(
+                        deadlines,
+                        h.last + chrono::Duration::days(silence),
+                        Due::Vacated {
+                            person: pid.to_owned(),
+                            post: key,
+                            last: h.last,
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    fn posts_holder(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        d: &DocFacts,
+        t: &crate::facts::TitleFact,
+        key: &str,
+    ) {
+        let post = self.posts.entry(key.to_owned()).or_default();
+        let is_new = !post.holders.contains_key(&t.person_id);
+        if is_new && !post.shared {
+            let recent: Vec<(String, String, NaiveDate, NaiveDate)> = post
+                .holders
+                .iter()
+                .filter(|(_, (_, _, last))| (d.published - *last).num_days() <= 365)
+                .map(|(id, (name, first, last))| (id.clone(), name.clone(), *first, *last))
+                .collect();
+            if recent
+                .iter()
+                .any(|(_, _, _, last)| (d.published - *last).num_days() <= HOLDER_OVERLAP_DAYS)
+            {
+                post.shared = true;
+            } else if let Some((qid, qname, qfirst, qlast)) = recent.iter().max_by_key(|r| r.3) {
+                if post.sightings >= 3 {
+                    let p = (post.changes as f64 + 0.5) / (post.sightings as f64 + 1.0);
+                    ctx.raise(Draft {
+                        kind: Kind::NewPostHolder,
+                        date: d.published,
+                        subject: t.post.clone(),
+                        p,
+                        summary: format!(
+                            "{} appears as {}, a post held by {qname} (last seen in it on {qlast}).",
+                            t.person, t.post
+                        ),
+                        evidence: vec![evidence(d, &t.quote)],
+                        baseline: json!({
+                            "summary": format!("{qname} held it from {qfirst} to {qlast}; {} sightings of the post, {} changes of holder.", post.sightings, post.changes),
+                            "previous_holder": qname,
+                            "previous_holder_id": qid,
+                            "from": qfirst,
+                            "to": qlast,
+                            "sightings": post.sightings,
+                        }),
+                    });
+                    post.changes += 1;
+                    if let Some(h) = self.people.get_mut(qid).and_then(|q| q.posts.get_mut(key)) {
+                        h.left = true;
+                    }
+                }
+            }
+        }
+        let post = self.posts.get_mut(key).expect("inserted above");
+        post.sightings += 1;
+        let e = post
+            .holders
+            .entry(t.person_id.clone())
+            .or_insert_with(|| (t.person.clone(), d.published, d.published));
+        e.2 = d.published;
+    }
+
+    /// A holder's silence fell due: raise it if nothing was seen since and the archive covered it.
+    pub fn vacated_due(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        coverage: &Coverage,
+        due: NaiveDate,
+        person: &str,
+        post: &str,
+        last: NaiveDate,
+    ) {
+        let Some(p) = self.people.get_mut(person) else {
+            return;
+        };
+        let outlets = p.outlets.clone();
+        let name = p.name.clone();
+        let Some(h) = p.posts.get_mut(post) else {
+            return;
+        };
+        if h.last != last || h.left {
+            return;
+        }
+        let from = last.succ_opt().expect("dates stay in range");
+        let cov = coverage.describe(&outlets, from, due);
+        if !coverage.enough(&outlets, from, due, ctx.cfg.min_coverage) {
+            return;
+        }
+        let gap = mean_gap(h);
+        let silence = (due - last).num_days() as f64;
+        h.left = true;
+        ctx.raise(Draft {
+            kind: Kind::PostVacated,
+            date: due,
+            subject: name.clone(),
+            p: (-silence / gap).exp(),
+            summary: format!(
+                "{name} has not appeared as {} for {silence} days, after {} appearances from {} to {last}, one every {gap:.0} days on average.",
+                h.post, h.count, h.first
+            ),
+            evidence: vec![h.last_evidence.clone()],
+            baseline: json!({
+                "summary": format!("{} appearances in the post from {} to {last}; mean gap {gap:.1} days. Coverage: {cov}.", h.count, h.first),
+                "post": h.post,
+                "count": h.count,
+                "first": h.first,
+                "last": last,
+                "mean_gap_days": (gap * 10.0).round() / 10.0,
+                "coverage": cov,
+            }),
+        });
+    }
+}
+
+impl Titles {
+    /// People whose name or id contains `query` (any case), with their posts, most used first.
+    pub fn people(&self, query: &str) -> Vec<crate::views::PersonView> {
+        let q = query.trim().to_lowercase();
+        let mut out: Vec<crate::views::PersonView> = self
+            .people
+            .iter()
+            .filter(|(id, p)| p.name.to_lowercase().contains(&q) || id.to_lowercase() == q)
+            .map(|(id, p)| {
+                let mut posts: Vec<crate::views::PostView> = p
+                    .posts
+                    .values()
+                    .map(|h| crate::views::PostView {
+                        post: h.post.clone(),
+                        kind: h.role_kind.clone(),
+                        count: h.count,
+                        first: h.first,
+                        last: h.last,
+                        left: h.left,
+                        first_evidence: h.first_evidence.clone(),
+                        last_evidence: h.last_evidence.clone(),
+                    })
+                    .collect();
+                posts.sort_by(|a, b| a.first.cmp(&b.first).then(b.count.cmp(&a.count)));
+                crate::views::PersonView {
+                    id: id.clone(),
+                    name: p.name.clone(),
+                    titled_documents: p.titled,
+                    posts,
+                }
+            })
+            .collect();
+        // Exact names first, then the most documented.
+        out.sort_by(|a, b| {
+            (b.name.to_lowercase() == q)
+                .cmp(&(a.name.to_lowercase() == q))
+                .then(b.titled_documents.cmp(&a.titled_documents))
+                .then(a.id.cmp(&b.id))
+        });
+        out
+    }
+}
+
+fn mean_gap(h: &Held) -> f64 {
+    let span = (h.last - h.first).num_days() as f64;
+    (span / (h.count.saturating_sub(1).max(1)) as f64).max(1.0)
+}
