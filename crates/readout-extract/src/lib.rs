@@ -99,13 +99,19 @@ struct CueSets {
     announce: cues::PhraseSet<()>,
 }
 
+/// How far before an event's name a halt or resumption cue may be, in bytes.
+const CUE_REACH: usize = 60;
+
+/// A country this close to a formulation, in bytes, is what it is about.
+const COUNTERPART_ADJACENT: usize = 20;
+
 /// How much further than the nearest country another may be, in bytes, and
 /// still be what a formulation is about.
 const COUNTERPART_SLACK: usize = 40;
 
 /// Bumped whenever the extractor's output changes for the same pack, so
 /// that stored extractions are redone.
-pub const EXTRACTOR_VERSION: u32 = 3;
+pub const EXTRACTOR_VERSION: u32 = 6;
 
 /// What a span of tokens in a field was found to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -287,10 +293,18 @@ const SENTENCE_OPENERS: &[&str] = &[
 ];
 
 /// The clause of `sentence` holding byte `at`: clauses end at semicolons and
-/// at ", and", ", while", ", whereas".
+/// at ", and", ", while", ", whereas", ", but", ", which", ", as".
 fn clause_around(sentence: &str, at: usize) -> (usize, usize) {
     let mut bounds = vec![0usize];
-    for sep in ["; ", ", and ", ", while ", ", whereas "] {
+    for sep in [
+        "; ",
+        ", and ",
+        ", while ",
+        ", whereas ",
+        ", but ",
+        ", which ",
+        ", as ",
+    ] {
         bounds.extend(sentence.match_indices(sep).map(|(i, m)| i + m.len()));
     }
     bounds.push(sentence.len() + 1);
@@ -559,6 +573,34 @@ impl Extractor {
         // nearly as close ("the US-south Korea alliance"), not every country
         // in a long sentence.
         let counterparts = |sentence: (usize, usize), at: (usize, usize)| -> Vec<String> {
+            // Whoever is named right next to it ("the US-south Korea
+            // alliance", "the US and its allies", "alliance with Russia");
+            // else everyone named in its clause; else the nearest.
+            let adjacent: Vec<String> = named(sentence, at)
+                .into_iter()
+                .filter(|(_, d)| *d <= COUNTERPART_ADJACENT)
+                .map(|(c, _)| c)
+                .collect();
+            if !adjacent.is_empty() {
+                return adjacent;
+            }
+            let (cs, ce) = clause_around(&w.text[sentence.0..sentence.1], at.0 - sentence.0);
+            let (cs, ce) = (sentence.0 + cs, sentence.0 + ce);
+            let in_clause: Vec<String> = named(sentence, at)
+                .into_iter()
+                .filter(|(c, _)| {
+                    field_mentions.iter().any(|m| {
+                        m.sentence == sentence
+                            && m.start >= cs
+                            && m.end <= ce
+                            && (m.entity == *c || m.country.as_deref() == Some(c.as_str()))
+                    })
+                })
+                .map(|(c, _)| c)
+                .collect();
+            if !in_clause.is_empty() {
+                return in_clause;
+            }
             let found = named(sentence, at);
             let Some(nearest) = found.iter().map(|(_, d)| *d).min() else {
                 return Vec::new();
@@ -2256,13 +2298,23 @@ impl Extractor {
                         })
                         .collect();
                     let vacate = self.vacate[e].find(sentence_text);
+                    // A halt or resumption is said just before what it stops
+                    // ("decided to temporarily stop scattering waste paper"),
+                    // not anywhere in the sentence ("... leaflets, and no
+                    // measure was taken to stop it").
+                    let rel_start = start - sentence.0;
+                    let mut from = rel_start.saturating_sub(CUE_REACH);
+                    while !sentence_text.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    let lead = &sentence_text[from..rel_start];
                     let phase = if self.cues.conditional.find(sentence_text).is_some() {
                         Some("conditional".to_owned())
                     } else if vacate.is_some() {
                         Some("vacate".to_owned())
-                    } else if self.cues.halt.find(sentence_text).is_some() {
+                    } else if self.cues.halt.find(lead).is_some() {
                         Some("halt".to_owned())
-                    } else if self.cues.resume.find(sentence_text).is_some() {
+                    } else if self.cues.resume.find(lead).is_some() {
                         Some("resume".to_owned())
                     } else {
                         None
@@ -2290,6 +2342,7 @@ impl Extractor {
                     out.events.push(Event {
                         kind: kind.id.clone(),
                         date: when.date.or(when.from).or(doc.published),
+                        dated: when.date.or(when.from).is_some(),
                         place: None,
                         participants,
                         people,

@@ -127,6 +127,9 @@ pub struct Event {
     pub kind: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
+    /// Whether the sentence states the date (else it is the publication's).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dated: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     /// Canonical names of the people and organisations taking part.

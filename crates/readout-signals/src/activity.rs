@@ -1,15 +1,19 @@
 //! `activity_paused` and `activity_resumed`: recurring activities (pack
 //! `event_kind.recurring`) that stop and start again.
 //!
+//! Only reports of the act count: an event whose sentence states its date,
+//! or says it halts or resumes; a commentary's passing mention does not.
 //! An activity seen on at least three days in the 60 days up to its last
 //! sighting happens at a rate lambda (days seen / span); a silence of s days
-//! has p = e^(-lambda s). The check falls due when that reaches 0.01 (after
+//! has p = e^(-lambda s). The check falls due when that reaches 0.001 (after
 //! at least 7 days) and is raised only if the outlets that reported the
 //! activity covered the silence; every such signal states the coverage. A
 //! halt announced in words ("decided to temporarily stop") is a pause at
 //! once, p = 0.01. A sighting after a pause is a resumption with the pause's
-//! p, listing the notable events (pack `event_kind.notable`: summits,
-//! visits, treaty signings) and meetings that fell inside the gap.
+//! p; a sighting after a gap whose p was 0.01 or less, though no pause had
+//! been raised yet, is a resumption with that p. Either lists the notable
+//! events (pack `event_kind.notable`: summits, visits, treaty signings) and
+//! meetings that fell inside the gap.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -21,7 +25,11 @@ use crate::engine::{evidence, schedule, Coverage, Ctx, Draft, Due};
 use crate::facts::DocFacts;
 use crate::signal::{Evidence, Kind};
 
-const PAUSE_ALPHA: f64 = 0.01;
+const PAUSE_ALPHA: f64 = 0.001;
+/// A halt announced in words.
+const HALT_P: f64 = 0.01;
+/// A gap seen only when the activity resumes.
+const GAP_ALPHA: f64 = 0.01;
 const RATE_WINDOW: i64 = 60;
 const MIN_DAYS_SEEN: usize = 3;
 /// How long notable events are remembered, in days.
@@ -135,16 +143,17 @@ impl Activities {
                         since,
                         declared: d.published,
                         how: "announced".to_owned(),
-                        p: PAUSE_ALPHA,
+                        p: HALT_P,
                         evidence: ev.clone(),
                     });
                     ctx.raise(Draft {
                         kind: Kind::ActivityPaused,
                         date: d.published,
                         subject: name.clone(),
-                        p: PAUSE_ALPHA,
+                        p: HALT_P,
                         summary: format!(
-                            "A halt to {name}s is announced in {}; last seen on {since}.",
+                            "A halt to {} is announced in {}; last seen on {since}.",
+                            plural(&name),
                             d.outlet
                         ),
                         evidence: vec![ev],
@@ -158,6 +167,27 @@ impl Activities {
                     });
                 }
                 continue;
+            }
+            // A gap improbable at the earlier rate, though no pause was raised in time.
+            if act.paused.is_none() {
+                if let (Some((lambda, _)), Some(last)) =
+                    (rate(&act.days), act.days.keys().next_back().copied())
+                {
+                    let gap = (e.date - last).num_days();
+                    let p = (-lambda * gap as f64).exp();
+                    if gap >= 7
+                        && p <= GAP_ALPHA
+                        && coverage.enough(&act.outlets, last, e.date, ctx.cfg.min_coverage)
+                    {
+                        act.paused = Some(Pause {
+                            since: last,
+                            declared: last,
+                            how: "silence".to_owned(),
+                            p,
+                            evidence: act.days.get(&last).cloned().expect("last is a day seen"),
+                        });
+                    }
+                }
             }
             if let Some(pause) = &act.paused {
                 let after = if pause.how == "announced" {
@@ -303,10 +333,21 @@ fn rate(days: &BTreeMap<NaiveDate, Evidence>) -> Option<(f64, usize)> {
     Some((days.len() as f64 / span, days.len()))
 }
 
+/// "balloon launch" as "balloon launches".
+fn plural(s: &str) -> String {
+    if s.ends_with("ch") || s.ends_with("sh") || s.ends_with('s') || s.ends_with('x') {
+        format!("{s}es")
+    } else {
+        format!("{s}s")
+    }
+}
+
+/// "Balloon launches".
 fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
+    let p = plural(s);
+    let mut c = p.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str() + "s",
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
     }
 }

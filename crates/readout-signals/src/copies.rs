@@ -2,9 +2,12 @@
 //!
 //! Near-duplicates come from the store (MinHash similarity at ingest). A
 //! document that reads as spun and has no such link is matched here against
-//! the last 45 days of documents by the known entities both name (a spinner
-//! keeps names, garbles the words around them): Jaccard >= 0.5 over at least
-//! three shared entities. The p of a copy is a fixed prior by how it was made:
+//! the last 45 days of other outlets' documents by the known entities both
+//! name (a spinner keeps names and garbles the words around them, so the
+//! copy's entities are nearly all in the original): at least 80% of the
+//! copy's known entities, and at least four, are in the original. A spinner
+//! republishes elsewhere, so a candidate in the copy's own outlet is not
+//! considered. The p of a copy is a fixed prior by how it was made:
 //! 0.3 for a near-duplicate in the same outlet (republication is routine),
 //! 0.05 in another outlet, 0.01 for a spun copy.
 
@@ -19,8 +22,8 @@ use crate::facts::{CopyFact, DocFacts};
 use crate::signal::{Evidence, Kind};
 
 const MEMORY_DAYS: i64 = 45;
-const MIN_SHARED: usize = 3;
-const MIN_JACCARD: f64 = 0.5;
+const MIN_SHARED: usize = 4;
+const MIN_CONTAINED: f64 = 0.8;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct Copies {
@@ -51,16 +54,15 @@ impl Copies {
             }
             self.recent
                 .iter()
-                .filter(|r| r.published <= d.published)
+                .filter(|r| r.published <= d.published && r.outlet != d.outlet)
                 .filter_map(|r| {
                     let shared = r
                         .entities
                         .iter()
                         .filter(|e| d.entities.binary_search(e).is_ok())
                         .count();
-                    let union = r.entities.len() + d.entities.len() - shared;
-                    let j = shared as f64 / union.max(1) as f64;
-                    (shared >= MIN_SHARED && j >= MIN_JACCARD).then_some((j, r))
+                    let contained = shared as f64 / d.entities.len().max(1) as f64;
+                    (shared >= MIN_SHARED && contained >= MIN_CONTAINED).then_some((contained, r))
                 })
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.doc.cmp(&a.1.doc)))
                 .map(|(j, r)| CopyFact {

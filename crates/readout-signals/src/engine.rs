@@ -41,11 +41,11 @@ impl Default for Config {
     fn default() -> Config {
         Config {
             warmup_days: 365,
-            max_p: 0.5,
+            max_p: 0.1,
             min_coverage: 0.8,
-            min_person_history: 2,
+            min_person_history: 3,
             min_post_sightings: 5,
-            precedent_max_lag: 120,
+            precedent_max_lag: 90,
         }
     }
 }

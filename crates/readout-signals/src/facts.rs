@@ -99,6 +99,9 @@ pub struct EventFact {
     pub kind: String,
     /// When it happened, as stated, else the publication date.
     pub date: NaiveDate,
+    /// Whether the sentence stated the date: a report of the act, not a mention of it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dated: bool,
     /// "halt", "resume" or "vacate".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
@@ -315,6 +318,7 @@ pub fn facts(meta: DocMeta<'_>, x: &Extraction, pack: &Pack) -> DocFacts {
         let fact = EventFact {
             kind: e.kind.clone(),
             date,
+            dated: e.dated && e.date == Some(date),
             phase: e.phase.clone(),
             people,
             quote: sentence(e.field, e.sentence),

@@ -1,8 +1,9 @@
 //! `first_use` and `rare_use`: watched formulations against their history.
 //!
 //! First use. A formulation never seen before (after the warm-up) has
-//! probability p = 0.5 / (documents so far + 1) under "nothing new happens"
-//! (the rule of succession). Watched formulations are chosen in advance by
+//! probability 0.5 / (documents so far + 1) under "nothing new happens"
+//! (the rule of succession); used about a counterpart, p is that times the
+//! share of documents naming the counterpart: new, and about C. Watched formulations are chosen in advance by
 //! the pack's authors, so each is its own hypothesis: no correction for the
 //! number watched.
 //! A formulation used before but never about counterpart C: if it appears in
@@ -100,7 +101,20 @@ impl Formulations {
             let form = self.forms.get(&f.id);
             match form {
                 None if warm => {
-                    let p = 0.5 / (self.docs as f64 + 1.0);
+                    // A new formulation, and about this counterpart: the
+                    // chance of both is the rule-of-succession chance of
+                    // something new times the share of documents naming the
+                    // counterpart (the most named, when there are several: a
+                    // rarely named country must not make a phrase look new).
+                    let share = about
+                        .iter()
+                        .map(|c| {
+                            (self.country_docs.get(*c).copied().unwrap_or(0) as f64 + 0.5)
+                                / (self.docs as f64 + 1.0)
+                        })
+                        .fold(0.0f64, f64::max);
+                    let share = if about.is_empty() { 1.0 } else { share };
+                    let p = 0.5 / (self.docs as f64 + 1.0) * share;
                     let names: Vec<String> = about.iter().map(|c| ctx.country_name(c)).collect();
                     let about_txt = if names.is_empty() {
                         String::new()
@@ -226,6 +240,9 @@ impl Formulations {
         let last_day = next.pred_opt().expect("dates stay in range");
         let month = format!("{}-{:02}", last_day.year(), last_day.month());
         for (id, form) in &mut self.forms {
+            // "all" comes first in key order: an outlet that carried every
+            // use of the month repeats what "all" said, and is not raised again.
+            let mut all_raised: Option<(u64, &'static str)> = None;
             for (key, c) in &mut form.scopes {
                 let Some(scope) = self.months.get(key) else {
                     continue;
@@ -244,7 +261,11 @@ impl Formulations {
                     } else {
                         (1.0, "")
                     };
-                    if p <= RARE_ALPHA {
+                    let repeats_all = key.starts_with("outlet:") && all_raised == Some((k, what));
+                    if key == "all" && p <= RARE_ALPHA {
+                        all_raised = Some((k, what));
+                    }
+                    if p <= RARE_ALPHA && !repeats_all {
                         let scope_name = scope_label(ctx, key);
                         ctx.raise(Draft {
                             kind: Kind::RareUse,

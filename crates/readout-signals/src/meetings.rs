@@ -11,7 +11,7 @@
 //!
 //! Precedent. A meeting whose agenda has a topic with actions (pack
 //! `agenda_topic.actions`) is set against the earlier meetings of its kind
-//! on that topic: for each, the lag to the first such action within 120
+//! on that topic: for each, the lag to the first such action within 90
 //! days. With h of n earlier meetings followed, and q the chance that an
 //! action falls within the mean lag of any day (from the archive's action
 //! rate), p = P(X >= h) for X ~ Binomial(n, q).
@@ -196,7 +196,8 @@ impl Meetings {
         deadlines: &mut BTreeMap<NaiveDate, Vec<Due>>,
     ) {
         let _ = coverage;
-        for e in &d.events {
+        // Actions are reports of the act (its date stated), not mentions of it.
+        for e in d.events.iter().filter(|e| e.dated) {
             if ctx
                 .pack
                 .agenda_topics
@@ -433,6 +434,14 @@ impl Meetings {
                 .iter()
                 .find(|k| &k.id == action)
                 .map_or_else(|| action.replace('-', " "), |k| k.name.clone());
+            let a_action = format!(
+                "{} {action_name}",
+                if action_name.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+                    "an"
+                } else {
+                    "a"
+                }
+            );
             let lags: Vec<String> = hits
                 .iter()
                 .map(|(pm, a, lag, _)| {
@@ -453,12 +462,12 @@ impl Meetings {
                 subject: format!("{name} \u{2014} {}", t.name),
                 p,
                 summary: format!(
-                    "{} on {} ({}); {} of the {n} earlier such meetings were followed by an {action_name} within {} days: {}.",
+                    "{} on {} ({}); {} of the {n} earlier such meetings were followed by {a_action} within {} days: {}.",
                     meeting_title(&inst, &name), t.name, m.from, hits.len(), ctx.cfg.precedent_max_lag, lags.join("; ")
                 ),
                 evidence: evidence_v,
                 baseline: json!({
-                    "summary": format!("Earlier meetings of this kind on {}: {n}; followed by an {action_name} within {} days: {}. An {action_name} falls on {:.3} of all days.", t.name, ctx.cfg.precedent_max_lag, hits.len(), rate),
+                    "summary": format!("Earlier meetings of this kind on {}: {n}; followed by {a_action} within {} days: {}. Such an action falls on {:.3} of all days.", t.name, ctx.cfg.precedent_max_lag, hits.len(), rate),
                     "topic": t.id,
                     "action": action,
                     "lags": hits.iter().map(|(pm, a, lag, _)| json!({"meeting": pm.from, "date": a, "lag_days": lag})).collect::<Vec<_>>(),

@@ -121,7 +121,14 @@ pub fn score(p: f64) -> f64 {
     ((l / (1.0 + l)) * 1000.0).round() / 1000.0
 }
 
-/// Orders a report: highest score first, then newest, then by kind and subject.
+/// How much a signal's rank suffers for each signal of its kind ranked above it.
+pub const SAME_KIND_PENALTY: f64 = 0.04;
+
+/// Orders a report. Signals are taken greedily by score, each less
+/// [`SAME_KIND_PENALTY`] for every signal of its kind already placed, so that
+/// a burst of one kind (twenty first uses in a young archive) does not push
+/// every other kind off the first screen; ties go to the newest, then by
+/// kind and subject. The scores themselves are not changed.
 pub fn rank(signals: &mut [Signal]) {
     signals.sort_by(|a, b| {
         b.score
@@ -131,6 +138,27 @@ pub fn rank(signals: &mut [Signal]) {
             .then(a.subject.cmp(&b.subject))
             .then_with(|| first_doc(a).cmp(first_doc(b)))
     });
+    // Greedy re-ranking: within each kind the order is already by score, so
+    // only the heads of the kinds compete.
+    let mut placed: std::collections::HashMap<Kind, u32> = std::collections::HashMap::new();
+    for i in 0..signals.len() {
+        let mut best = i;
+        let mut best_eff = f64::NEG_INFINITY;
+        let mut heads: Vec<Kind> = Vec::new();
+        for (j, s) in signals.iter().enumerate().skip(i) {
+            if heads.contains(&s.kind) {
+                continue;
+            }
+            heads.push(s.kind);
+            let eff = s.score - SAME_KIND_PENALTY * f64::from(*placed.get(&s.kind).unwrap_or(&0));
+            if eff > best_eff + 1e-12 {
+                best_eff = eff;
+                best = j;
+            }
+        }
+        signals[i..=best].rotate_right(1);
+        *placed.entry(signals[i].kind).or_default() += 1;
+    }
 }
 
 fn first_doc(s: &Signal) -> &str {
@@ -148,6 +176,36 @@ mod tests {
         assert!(score(0.01) > score(0.1));
         assert!(score(1e-30) < 1.0);
         assert_eq!(score(0.0), score(1e-15));
+    }
+
+    fn sig(kind: Kind, score: f64) -> Signal {
+        Signal {
+            kind,
+            date: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            subject: format!("{kind} {score}"),
+            score,
+            summary: String::new(),
+            evidence: Vec::new(),
+            baseline: Value::Null,
+            p: 0.0,
+            noticed: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+        }
+    }
+
+    #[test]
+    fn ranking_is_by_score_with_a_penalty_for_repeating_a_kind() {
+        let mut v = vec![
+            sig(Kind::FirstUse, 0.80),
+            sig(Kind::FirstUse, 0.79),
+            sig(Kind::FirstUse, 0.78),
+            sig(Kind::FirstUse, 0.77),
+            sig(Kind::TitleChange, 0.74),
+            sig(Kind::CopyOf, 0.30),
+        ];
+        rank(&mut v);
+        let order: Vec<f64> = v.iter().map(|s| s.score).collect();
+        // The title change (0.74) beats the third first use (0.78 - 2 x 0.04).
+        assert_eq!(order, vec![0.80, 0.79, 0.74, 0.78, 0.77, 0.30]);
     }
 
     #[test]

@@ -7,15 +7,17 @@
 //! rarely use, instead of their usual one, has p = (k + 0.5) / (n + 1), k
 //! being the earlier appearances in that post.
 //!
-//! A post with an organisation, held by one person at a time so far (no two
-//! holders seen within 30 days of each other), that shows a new holder while
-//! the previous one was seen in it within the year: p = (changes + 0.5) /
-//! (sightings of the post + 1).
+//! A post with an organisation, held by one person at a time so far (never
+//! two holders on one day, nor an earlier holder seen again after a later
+//! one), that shows a new holder while the previous one was seen in it
+//! within the year: p = (changes + 0.5) / (sightings of the post + 1).
 //!
-//! A holder seen at least five times in a post, on average every g days, not
-//! seen in it for s days has p = e^(-s/g); the check falls due when that
-//! reaches 0.001 (and after at least 60 days), and is raised only if the
-//! outlets that named them covered the silence. A document stating that a
+//! A holder seen in a post on at least five distinct days spread over at
+//! least 180 days (a visitor named daily for a week is not a holder to
+//! miss), on average every g days, not seen in it for s days has
+//! p = e^(-s/g); the check falls due when that reaches 0.001 (and after at
+//! least 60 days), and is raised only if the outlets that named them covered
+//! the silence. A document stating that a
 //! person was relieved of their posts raises it at once, p = 0.001.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -30,7 +32,8 @@ use crate::signal::{Evidence, Kind};
 
 const VACANCY_ALPHA: f64 = 0.001;
 const VACANCY_MIN_DAYS: f64 = 60.0;
-const HOLDER_OVERLAP_DAYS: i64 = 30;
+/// Sightings must spread over this many days before an absence can be read.
+const VACANCY_MIN_SPAN: i64 = 180;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct Titles {
@@ -52,6 +55,9 @@ struct Held {
     post: String,
     role_kind: String,
     count: u64,
+    /// Distinct days seen.
+    #[serde(default)]
+    days: u64,
     first: NaiveDate,
     last: NaiveDate,
     last_evidence: Evidence,
@@ -217,17 +223,24 @@ impl Titles {
                     post: t.post.clone(),
                     role_kind: t.role_kind.clone(),
                     count: 0,
+                    days: 0,
                     first: d.published,
                     last: d.published,
                     last_evidence: evidence(d, &t.quote),
                     first_evidence: Some(evidence(d, &t.quote)),
                     left: false,
                 });
+                if h.count == 0 || h.last != d.published {
+                    h.days += 1;
+                }
                 h.count += 1;
                 h.last = d.published;
                 h.last_evidence = evidence(d, &t.quote);
                 h.left = false;
-                if h.count >= ctx.cfg.min_post_sightings && t.role_kind == "post" {
+                if h.days >= ctx.cfg.min_post_sightings
+                    && (h.last - h.first).num_days() >= VACANCY_MIN_SPAN
+                    && t.role_kind == "post"
+                {
                     let gap = mean_gap(h);
                     let silence = (gap * (1.0 / VACANCY_ALPHA).ln())
                         .max(VACANCY_MIN_DAYS)
@@ -254,21 +267,33 @@ impl Titles {
         key: &str,
     ) {
         let post = self.posts.entry(key.to_owned()).or_default();
-        let is_new = !post.holders.contains_key(&t.person_id);
-        if is_new && !post.shared {
-            let recent: Vec<(String, String, NaiveDate, NaiveDate)> = post
+        match post.holders.get(&t.person_id).map(|(_, first, _)| *first) {
+            // An earlier holder seen again after a later one came: several hold it.
+            Some(first) => {
+                if post
+                    .holders
+                    .iter()
+                    .any(|(id, (_, f, _))| *id != t.person_id && *f > first && *f <= d.published)
+                {
+                    post.shared = true;
+                }
+            }
+            None if post
                 .holders
-                .iter()
-                .filter(|(_, (_, _, last))| (d.published - *last).num_days() <= 365)
-                .map(|(id, (name, first, last))| (id.clone(), name.clone(), *first, *last))
-                .collect();
-            if recent
-                .iter()
-                .any(|(_, _, _, last)| (d.published - *last).num_days() <= HOLDER_OVERLAP_DAYS)
+                .values()
+                .any(|(_, _, last)| *last == d.published) =>
             {
+                // Two holders on one day.
                 post.shared = true;
-            } else if let Some((qid, qname, qfirst, qlast)) = recent.iter().max_by_key(|r| r.3) {
-                if post.sightings >= 3 {
+            }
+            None if !post.shared && post.sightings >= 3 => {
+                let previous = post
+                    .holders
+                    .iter()
+                    .filter(|(_, (_, _, last))| (d.published - *last).num_days() <= 365)
+                    .max_by_key(|(_, (_, _, last))| *last)
+                    .map(|(id, (name, first, last))| (id.clone(), name.clone(), *first, *last));
+                if let Some((qid, qname, qfirst, qlast)) = previous {
                     let p = (post.changes as f64 + 0.5) / (post.sightings as f64 + 1.0);
                     ctx.raise(Draft {
                         kind: Kind::NewPostHolder,
@@ -290,11 +315,12 @@ impl Titles {
                         }),
                     });
                     post.changes += 1;
-                    if let Some(h) = self.people.get_mut(qid).and_then(|q| q.posts.get_mut(key)) {
+                    if let Some(h) = self.people.get_mut(&qid).and_then(|q| q.posts.get_mut(key)) {
                         h.left = true;
                     }
                 }
             }
+            None => {}
         }
         let post = self.posts.get_mut(key).expect("inserted above");
         post.sightings += 1;
@@ -400,7 +426,8 @@ impl Titles {
     }
 }
 
+/// Mean days between the distinct days a post was seen.
 fn mean_gap(h: &Held) -> f64 {
     let span = (h.last - h.first).num_days() as f64;
-    (span / (h.count.saturating_sub(1).max(1)) as f64).max(1.0)
+    (span / (h.days.saturating_sub(1).max(1)) as f64).max(1.0)
 }

@@ -1,7 +1,8 @@
 //! `treaty_evidence` and a tracked treaty's first appearance.
 //!
 //! The first document naming a tracked treaty is a `first_use` with
-//! p = 0.5 / (documents so far + 1). After the signing, a sentence that
+//! p = 0.5 / (documents so far + 1) times the share of documents naming the
+//! other party, as for a formulation's first use about a counterpart. After the signing, a sentence that
 //! names a party and carries an article's keywords, in a document that is
 //! not itself about the treaty (its headline does not name it), is evidence
 //! of the article in practice. With k earlier documents showing the article
@@ -22,6 +23,9 @@ use crate::engine::{evidence, Ctx, Draft};
 use crate::facts::DocFacts;
 use crate::signal::{Evidence, Kind};
 
+/// How long before its signing a treaty may be named (talks about it), in days.
+const NAMED_BEFORE_SIGNING: i64 = 90;
+
 /// Evidence less novel than this is not raised as a signal.
 const TREATY_MAX_P: f64 = 0.1;
 
@@ -39,6 +43,9 @@ pub(crate) struct Treaties {
     /// carrying each article's keywords.
     before: BTreeMap<String, u64>,
     before_articles: BTreeMap<String, u64>,
+    /// Documents naming a party other than the speaker's own country, at any time.
+    #[serde(default)]
+    naming_party: BTreeMap<String, u64>,
 }
 
 impl Treaties {
@@ -46,29 +53,39 @@ impl Treaties {
         for t in &ctx.pack.treaties {
             let refs: Vec<&crate::facts::TreatyFact> =
                 d.treaties.iter().filter(|r| r.treaty == t.id).collect();
-            if let Some(named) = refs.iter().find(|r| r.article.is_none()) {
+            let signed = readout_core::pack::parse_partial_date(&t.signed);
+            // A name met long before the signing is another treaty's.
+            let in_time =
+                signed.is_none_or(|s| (s - d.published).num_days() <= NAMED_BEFORE_SIGNING);
+            if let Some(named) = refs
+                .iter()
+                .find(|r| r.article.is_none())
+                .filter(|_| in_time)
+            {
                 if !self.first.contains_key(&t.id) {
                     let ev = evidence(d, &named.quote);
                     self.first.insert(t.id.clone(), ev.clone());
+                    let named = self.naming_party.get(&t.id).copied().unwrap_or(0);
+                    let share = (named as f64 + 0.5) / (docs_before as f64 + 1.0);
                     ctx.raise(Draft {
                         kind: Kind::FirstUse,
                         date: d.published,
                         subject: t.name.clone(),
-                        p: 0.5 / (docs_before as f64 + 1.0),
+                        p: 0.5 / (docs_before as f64 + 1.0) * share,
                         summary: format!(
                             "The {} is named for the first time, in {}.",
                             t.name, d.outlet
                         ),
                         evidence: vec![ev],
                         baseline: json!({
-                            "summary": format!("Not named in the {docs_before} earlier documents."),
+                            "summary": format!("Not named in the {docs_before} earlier documents, {named} of which named a party."),
                             "earlier_documents": docs_before,
                             "treaty": t.id,
                         }),
                     });
                 }
             }
-            let Some(signed) = readout_core::pack::parse_partial_date(&t.signed) else {
+            let Some(signed) = signed else {
                 continue;
             };
             let names_party = d
@@ -78,6 +95,7 @@ impl Treaties {
             if !names_party {
                 continue;
             }
+            *self.naming_party.entry(t.id.clone()).or_default() += 1;
             if d.published <= signed {
                 *self.before.entry(t.id.clone()).or_default() += 1;
                 let mut arts: Vec<u32> = refs.iter().filter_map(|r| r.article).collect();
