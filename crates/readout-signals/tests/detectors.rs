@@ -267,6 +267,7 @@ fn event(kind: &str, date: NaiveDate, phase: Option<&str>) -> EventFact {
     EventFact {
         kind: kind.to_owned(),
         date,
+        dated: true,
         phase: phase.map(str::to_owned),
         people: Vec::new(),
         quote: format!("{kind} on {date}"),

@@ -18,11 +18,14 @@ use crate::Outcome;
 /// around real dated events (see samples/README.md).
 pub const SAMPLE: &str = include_str!("../../../../samples/replay-2021-2024.jsonl");
 const SAMPLE_NAME: &str = "replay-2021-2024.jsonl";
+/// Signals shown in the demo's report.
+const REPORTED: usize = 20;
 
 /// Ingest the bundled sample corpus into a fresh store and show what is there
 ///
-/// The store is temporary unless --keep names a file for it, so your own store
-/// is never touched.
+/// Prints the ingest summary, the outlets, a few searches, one person's titles
+/// and the signal report. The store is temporary unless --keep names a file
+/// for it, so your own store is never touched.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   readout demo
@@ -104,6 +107,15 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
             writeln!(out, "  {}  {:<15} {}", t.published, t.outlet, t.post)?;
         }
     }
+    // The report: what changed, ranked.
+    let signals = super::signals::ranked(&store, &readout_store::SignalFilter::default(), REPORTED)?;
+    let total = store.signal_count()?;
+    writeln!(
+        out,
+        "\nsignal report: the {} highest-ranked of {total} signals (readout signals --help tells how they rank)\n",
+        signals.len()
+    )?;
+    write!(out, "{}", readout_signals::report::render(&signals))?;
     match &args.keep {
         Some(p) => writeln!(out, "\nthe demo store is kept in {}", p.display())?,
         None => writeln!(

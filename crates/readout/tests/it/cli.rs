@@ -24,6 +24,11 @@ fn every_command_has_help_with_an_example() {
         "demo",
         "extract",
         "reextract",
+        "signals",
+        "person",
+        "timeline",
+        "calendar",
+        "treaty",
     ] {
         let run = env.run(&[cmd, "--help"]).expect(0);
         assert!(
@@ -403,4 +408,13 @@ fn ingest_stores_extraction_and_reextract_is_incremental_after_a_pack_change() {
         "{}",
         run.stdout()
     );
+}
+
+/// The demo's whole output, report included, is what a person reads first:
+/// pinned in a golden file (refresh with `UPDATE_EXPECT=1 cargo test`).
+#[test]
+fn demo_output_is_stable() {
+    let env = Env::new();
+    let run = env.run(&["demo"]).expect(0);
+    expect_test::expect_file!["../golden/demo.txt"].assert_eq(&run.stdout());
 }
