@@ -47,7 +47,7 @@ pub struct RawRecord {
 }
 
 /// Peak resident set size of this process, from /proc (Linux).
-fn peak_rss() -> u64 {
+pub fn peak_rss() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
@@ -80,13 +80,18 @@ pub fn parse_all(input: &Path) -> anyhow::Result<u64> {
 }
 
 pub fn run_phase(phase: Phase, input: &Path) -> anyhow::Result<Figures> {
+    let dir = tempfile::tempdir()?;
+    run_phase_into(phase, input, &dir.path().join("bench.db"))
+}
+
+/// Runs a phase, storing into `db` (for the phases that store).
+pub fn run_phase_into(phase: Phase, input: &Path, db: &Path) -> anyhow::Result<Figures> {
     let bytes = uncompressed_size(input)?;
     let start = Instant::now();
     let records = match phase {
         Phase::Baseline => parse_all(input)?,
         Phase::Store | Phase::Ingest => {
-            let dir = tempfile::tempdir()?;
-            let mut store = readout_store::Store::open(&dir.path().join("bench.db"))?;
+            let mut store = readout_store::Store::open(db)?;
             let files = readout_ingest::discover(&[input.to_path_buf()])?;
             let pack_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs/dprk-russia");
             let pack = readout_ingest::load_pack(&pack_dir)?;

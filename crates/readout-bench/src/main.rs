@@ -7,6 +7,8 @@
 //!   spaCy baseline of `bench/spacy/`.
 //! - `spin-eval`: how much of what the extractor finds survives article spinning.
 //! - `extract-speed`: single-threaded extraction throughput beside a parse baseline.
+//! - `signals`: full signal recompute on the corpus and on a resampled corpus
+//!   of a million documents, and the incremental cost per new document.
 //!
 //! Run it from the repository root, in release mode:
 //!
@@ -22,6 +24,7 @@ mod ingest;
 mod labels;
 mod orgs;
 mod score;
+mod signals;
 mod spacy;
 mod speed;
 mod spin;
@@ -58,6 +61,16 @@ enum Cmd {
     SpinEval(spin::Args),
     /// Extraction throughput per core beside reading and parsing the same input
     ExtractSpeed(speed::Args),
+    /// Signals: full recompute on the corpus and on a resampled 1M-document
+    /// corpus, and the incremental cost per new document
+    Signals(signals::Args),
+    /// Internal: run one signals step and print its figures as JSON
+    #[command(hide = true)]
+    SignalsStep {
+        step: signals::Step,
+        db: PathBuf,
+        n: u64,
+    },
     /// Internal: run one phase and print its figures as JSON
     #[command(hide = true)]
     Phase {
@@ -76,6 +89,11 @@ fn main() -> anyhow::Result<()> {
         Cmd::ExtractEval(args) => eval::run(&args)?,
         Cmd::SpinEval(args) => spin::run(&args)?,
         Cmd::ExtractSpeed(args) => speed::run(&args)?,
+        Cmd::Signals(args) => signals::run(&args)?,
+        Cmd::SignalsStep { step, db, n } => {
+            let f = signals::run_step(step, &db, n)?;
+            println!("{}", serde_json::to_string(&f)?);
+        }
     }
     Ok(())
 }

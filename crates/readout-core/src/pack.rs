@@ -23,6 +23,9 @@ pub struct Country {
     /// Words that mark something as this country's ("Russian", "south Korean").
     #[serde(default)]
     pub adjectives: Vec<String>,
+    /// A stand-in for bodies of no one country (the UN): never a counterpart.
+    #[serde(default)]
+    pub placeholder: bool,
 }
 
 /// A kind of body that many countries have ("foreign-ministry"): its generic

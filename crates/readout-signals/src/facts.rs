@@ -216,10 +216,11 @@ pub fn facts(meta: DocMeta<'_>, x: &Extraction, pack: &Pack) -> DocFacts {
     out.entities.sort();
 
     for f in &x.formulations {
+        let placeholder = |c: &str| pack.countries.iter().any(|x| x.id == c && x.placeholder);
         let counterparts: Vec<String> = f
             .counterparts
             .iter()
-            .filter(|c| Some(c.as_str()) != own_country)
+            .filter(|c| Some(c.as_str()) != own_country && !placeholder(c))
             .cloned()
             .collect();
         let fact = FormulationFact {
@@ -239,6 +240,28 @@ pub fn facts(meta: DocMeta<'_>, x: &Extraction, pack: &Pack) -> DocFacts {
     }
 
     for t in &x.titles {
+        // A known person's post in another country's body is a misread list
+        // ("..., chairman of the Committee for Remembering President Kim Il
+        // Sung, member of the Credit Committee of ..."), not a new post.
+        let person_country = pack
+            .people
+            .iter()
+            .find(|p| p.id == t.person_entity)
+            .map(|p| p.country.as_str());
+        let foreign_post = match (person_country, t.country.as_deref()) {
+            (Some(pc), Some(tc)) => {
+                pc != tc
+                    && !pack
+                        .countries
+                        .iter()
+                        .any(|c| (c.id == pc || c.id == tc) && c.placeholder)
+            }
+            _ => false,
+        };
+        // Ambassadors serve abroad: their post names the host country.
+        if foreign_post && t.role_kind == "post" && !t.post.contains("ambassador") {
+            continue;
+        }
         let fact = TitleFact {
             person_id: t.person_entity.clone(),
             person: t.person.clone(),

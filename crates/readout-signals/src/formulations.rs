@@ -17,9 +17,13 @@
 //! Rare use. Each month, for every formulation overall, per counterpart and
 //! per outlet, the month's count k is set against the expected count
 //! mu = (earlier uses / earlier documents) x (this month's documents), the
-//! documents being those naming the counterpart or from the outlet. A burst
-//! is P(X >= k | Poisson(mu)) <= 0.001 with k >= 3; a silence is k = 0 with
-//! e^-mu <= 0.001. Six earlier months and five earlier uses are needed.
+//! documents being those naming the counterpart or from the outlet. Official
+//! messaging runs in campaigns, so monthly counts vary far more than a
+//! Poisson count would: the earlier months' Pearson dispersion phi, at
+//! least one, makes the count negative binomial with mean mu and variance
+//! phi x mu.
+//! A burst is P(X >= k) <= 0.001 with k >= 3; a silence is P(X = 0) <= 0.001.
+//! Six earlier months and five earlier uses are needed.
 
 use std::collections::BTreeMap;
 
@@ -30,7 +34,25 @@ use serde_json::json;
 use crate::engine::{evidence, Ctx, Draft};
 use crate::facts::DocFacts;
 use crate::signal::{Evidence, Kind};
-use crate::stats::poisson_upper;
+use crate::stats::{negative_binomial_upper, poisson_upper};
+
+/// P(X >= k) for a count of mean `mu` and variance `phi * mu`.
+fn count_upper(k: u64, mu: f64, phi: f64) -> f64 {
+    if phi <= 1.0 {
+        poisson_upper(k, mu)
+    } else {
+        negative_binomial_upper(k, mu, phi)
+    }
+}
+
+/// P(X = 0) for a count of mean `mu` and variance `phi * mu`.
+fn count_zero(mu: f64, phi: f64) -> f64 {
+    if phi <= 1.0 {
+        (-mu).exp()
+    } else {
+        (1.0 / phi).powf(mu / (phi - 1.0))
+    }
+}
 
 const RARE_ALPHA: f64 = 0.001;
 const RARE_MIN_MONTHS: u32 = 6;
@@ -71,6 +93,9 @@ struct Scope {
 struct Counted {
     prior_uses: u64,
     month_uses: u64,
+    /// Sum over earlier months of uses² / documents: what the dispersion is estimated from.
+    #[serde(default)]
+    k2_over_n: f64,
     examples: Vec<Evidence>,
 }
 
@@ -254,10 +279,20 @@ impl Formulations {
                 {
                     let rate = c.prior_uses as f64 / scope.prior_docs as f64;
                     let mu = rate * scope.month_docs as f64;
+                    // Pearson dispersion of the earlier months around the rate:
+                    // official messaging comes in campaigns, far from Poisson.
+                    let phi = if scope.months > 1 {
+                        ((c.k2_over_n / rate - 2.0 * c.prior_uses as f64
+                            + rate * scope.prior_docs as f64)
+                            / f64::from(scope.months - 1))
+                        .max(1.0)
+                    } else {
+                        1.0
+                    };
                     let (p, what) = if k >= 3 && (k as f64) > mu {
-                        (poisson_upper(k, mu), "burst")
+                        (count_upper(k, mu, phi), "burst")
                     } else if k == 0 {
-                        ((-mu).exp(), "silence")
+                        (count_upper(0, mu, phi).min(count_zero(mu, phi)), "silence")
                     } else {
                         (1.0, "")
                     };
@@ -290,12 +325,16 @@ impl Formulations {
                                 "what": what,
                                 "count": k,
                                 "expected": (mu * 100.0).round() / 100.0,
+                                "dispersion": (phi * 100.0).round() / 100.0,
                                 "earlier_uses": c.prior_uses,
                                 "earlier_documents": scope.prior_docs,
                                 "month_documents": scope.month_docs,
                             }),
                         });
                     }
+                }
+                if scope.month_docs > 0 {
+                    c.k2_over_n += (k * k) as f64 / scope.month_docs as f64;
                 }
                 c.prior_uses += k;
                 c.month_uses = 0;

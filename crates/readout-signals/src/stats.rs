@@ -42,6 +42,42 @@ pub fn poisson_upper(k: u64, mu: f64) -> f64 {
     }
 }
 
+/// P(X >= k) for a negative binomial count with mean `mu` and variance
+/// `phi * mu` (`phi` > 1): size r = mu / (phi - 1), success chance 1 / phi.
+pub fn negative_binomial_upper(k: u64, mu: f64, phi: f64) -> f64 {
+    if k == 0 {
+        return 1.0;
+    }
+    if mu <= 0.0 {
+        return 0.0;
+    }
+    let r = mu / (phi - 1.0);
+    let q = 1.0 / phi;
+    // pmf(0) = q^r; pmf(x + 1) = pmf(x) (x + r) / (x + 1) (1 - q), in logs.
+    let mut ln_pmf = r * q.ln();
+    let mut below = 0.0;
+    for x in 0..k {
+        below += ln_pmf.exp();
+        ln_pmf += ((x as f64 + r) / (x as f64 + 1.0) * (1.0 - q)).ln();
+    }
+    if below < 0.5 {
+        return (1.0 - below).clamp(0.0, 1.0);
+    }
+    // The upper tail directly, so that small values keep their precision.
+    let mut sum = 0.0;
+    let mut x = k;
+    loop {
+        let term = ln_pmf.exp();
+        sum += term;
+        if term < sum * 1e-17 || x > k + 100_000 {
+            break;
+        }
+        ln_pmf += ((x as f64 + r) / (x as f64 + 1.0) * (1.0 - q)).ln();
+        x += 1;
+    }
+    sum.clamp(0.0, 1.0)
+}
+
 /// P(X >= k) for X ~ Binomial(n, q).
 pub fn binomial_upper(k: u64, n: u64, q: f64) -> f64 {
     if k == 0 {
@@ -76,6 +112,15 @@ mod tests {
         assert_eq!(poisson_upper(0, 5.0), 1.0);
         assert!(poisson_upper(40, 2.0) < 1e-20);
         assert!(poisson_upper(40, 2.0) > 0.0);
+    }
+
+    #[test]
+    fn negative_binomial_is_wider_than_poisson_with_the_same_mean() {
+        // phi = 2, mu = 2: r = 2, q = 0.5; P(X = 0) = 0.25, P(X = 1) = 0.25.
+        assert!(close(negative_binomial_upper(2, 2.0, 2.0), 0.5));
+        assert!(negative_binomial_upper(10, 2.0, 3.0) > poisson_upper(10, 2.0) * 100.0);
+        assert!(negative_binomial_upper(60, 2.0, 2.0) > 0.0);
+        assert!(negative_binomial_upper(60, 2.0, 2.0) < 1e-10);
     }
 
     #[test]

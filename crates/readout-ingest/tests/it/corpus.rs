@@ -24,9 +24,9 @@ fn the_sample_corpus_reads_whole_with_the_default_pack() {
         docs.push(item.unwrap())
     })
     .unwrap();
-    assert_eq!((summary.records, summary.rejected), (112, 0));
+    assert_eq!((summary.records, summary.rejected), (226, 0));
     let kcna = docs.iter().filter(|r| r.doc.outlet == "KCNA").count();
-    assert_eq!(kcna, 96);
+    assert_eq!(kcna, 186);
     assert!(docs
         .iter()
         .all(|r| r.notes.is_empty() && !r.doc.published.guessed));

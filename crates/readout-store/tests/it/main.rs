@@ -308,7 +308,7 @@ fn store_file_reopens_at_current_schema_and_refuses_newer_ones() {
         insert(&mut store, &corpus());
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), 3);
     assert_eq!(store.stats().unwrap().documents, 5);
     assert!(store.check().unwrap().is_empty());
     drop(store);

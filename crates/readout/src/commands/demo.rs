@@ -108,7 +108,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
         }
     }
     // The report: what changed, ranked.
-    let signals = super::signals::ranked(&store, &readout_store::SignalFilter::default(), REPORTED)?;
+    let signals =
+        super::signals::ranked(&store, &readout_store::SignalFilter::default(), REPORTED)?;
     let total = store.signal_count()?;
     writeln!(
         out,

@@ -89,12 +89,6 @@ fn text(s: &Value, key: &str) -> String {
     s[key].as_str().unwrap_or_default().to_owned()
 }
 
-/// "Near the top": within the first fifth of the report, and never below 15th.
-fn near_top(rank: usize) -> bool {
-    let (_, signals) = report();
-    rank <= (signals.len() / 5).max(15)
-}
-
 #[test]
 fn incremental_ingests_give_the_same_signals_as_one_ingest_and_as_a_recompute() {
     let lines = sample_lines();
