@@ -84,6 +84,10 @@ pub struct Role {
     /// "premier" implies the Cabinet.
     #[serde(default)]
     pub implies: Option<String>,
+    /// Conferred after death ("eternal general secretary"): the one kind of
+    /// new title a person out of office can still receive.
+    #[serde(default)]
+    pub posthumous: bool,
 }
 
 fn default_role_kind() -> String {

@@ -21,7 +21,7 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use crate::engine::{evidence, schedule, Coverage, Ctx, Draft, Due};
+use crate::engine::{evidence, reschedule, Coverage, Ctx, Draft, Due};
 use crate::facts::DocFacts;
 use crate::signal::{Evidence, Kind};
 
@@ -48,6 +48,9 @@ struct Activity {
     days: BTreeMap<NaiveDate, Evidence>,
     outlets: BTreeSet<String>,
     paused: Option<Pause>,
+    /// When the check of its silence is scheduled.
+    #[serde(default)]
+    due: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -254,9 +257,12 @@ impl Activities {
             if act.paused.is_none() {
                 if let Some((lambda, _)) = rate(&act.days) {
                     let wait = ((1.0 / PAUSE_ALPHA).ln() / lambda).max(7.0).ceil() as i64;
-                    schedule(
+                    let at = latest + Duration::days(wait);
+                    let before = act.due.replace(at);
+                    reschedule(
                         deadlines,
-                        latest + Duration::days(wait),
+                        before,
+                        at,
                         Due::Paused {
                             activity: e.kind.clone(),
                             last: latest,

@@ -349,6 +349,35 @@ fn advance(st: &mut State, ctx: &mut Ctx<'_>) {
     }
 }
 
+impl Due {
+    /// What the check is about: a later check of the same slot replaces an earlier one.
+    fn slot(&self) -> (u8, &str, &str) {
+        match self {
+            Due::Vacated { person, post, .. } => (0, person, post),
+            Due::Paused { activity, .. } => (1, activity, ""),
+            Due::Overdue { kind, .. } => (2, kind, ""),
+        }
+    }
+}
+
+/// Schedules `due` at `at`, dropping the check of the same slot scheduled at `before`.
+pub(crate) fn reschedule(
+    deadlines: &mut BTreeMap<NaiveDate, Vec<Due>>,
+    before: Option<NaiveDate>,
+    at: NaiveDate,
+    due: Due,
+) {
+    if let Some(b) = before {
+        if let Some(v) = deadlines.get_mut(&b) {
+            v.retain(|d| d.slot() != due.slot());
+            if v.is_empty() {
+                deadlines.remove(&b);
+            }
+        }
+    }
+    schedule(deadlines, at, due);
+}
+
 pub(crate) fn schedule(deadlines: &mut BTreeMap<NaiveDate, Vec<Due>>, at: NaiveDate, due: Due) {
     let v = deadlines.entry(at).or_default();
     if !v.contains(&due) {

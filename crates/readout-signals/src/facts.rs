@@ -9,6 +9,11 @@ use readout_core::pack::Pack;
 use readout_extract::{EntityType, Extraction, Field};
 use serde::{Deserialize, Serialize};
 
+/// Days after a person's last post ended (in the pack) from which only
+/// posthumous titles are read for them: the report of the removal itself,
+/// and the days around it, still count.
+const OUT_OF_OFFICE_DAYS: i64 = 30;
+
 /// The longest quote kept, in bytes.
 pub const QUOTE_MAX: usize = 320;
 
@@ -239,15 +244,43 @@ pub fn facts(meta: DocMeta<'_>, x: &Extraction, pack: &Pack) -> DocFacts {
         }
     }
 
+    // A person whose every post in the pack ended more than a month ago
+    // (Kim Il Sung in 1994) receives only posthumous titles and leaves no
+    // posts: anything else said of them is history or a misreading. Ranks and posthumous titles
+    // are held for good and do not count.
+    let out_of_office = |person: &str| {
+        pack.people
+            .iter()
+            .find(|p| p.id == person)
+            .is_some_and(|p| {
+                let posts: Vec<&readout_core::pack::Held> = p
+                    .held
+                    .iter()
+                    .filter(|h| {
+                        pack.roles
+                            .iter()
+                            .find(|r| r.id == h.role)
+                            .is_none_or(|r| r.kind == "post" && !r.posthumous)
+                    })
+                    .collect();
+                !posts.is_empty()
+                    && posts.iter().all(|h| {
+                        h.to.as_deref()
+                            .and_then(readout_core::pack::parse_partial_date)
+                            .is_some_and(|to| (meta.published - to).num_days() > OUT_OF_OFFICE_DAYS)
+                    })
+            })
+    };
     for t in &x.titles {
         // A known person's post in another country's body is a misread list
         // ("..., chairman of the Committee for Remembering President Kim Il
         // Sung, member of the Credit Committee of ..."), not a new post.
-        let person_country = pack
-            .people
-            .iter()
-            .find(|p| p.id == t.person_entity)
-            .map(|p| p.country.as_str());
+        let known = pack.people.iter().find(|p| p.id == t.person_entity);
+        let person_country = known.map(|p| p.country.as_str());
+        let out_of_office = out_of_office(&t.person_entity);
+        if out_of_office && !pack.roles.iter().any(|r| r.name == t.role && r.posthumous) {
+            continue;
+        }
         let foreign_post = match (person_country, t.country.as_deref()) {
             (Some(pc), Some(tc)) => {
                 pc != tc
@@ -337,7 +370,12 @@ pub fn facts(meta: DocMeta<'_>, x: &Extraction, pack: &Pack) -> DocFacts {
         if e.phase.as_deref() == Some("conditional") {
             continue;
         }
-        let people = e.people.clone();
+        let people: Vec<String> = e
+            .people
+            .iter()
+            .filter(|p| e.phase.as_deref() != Some("vacate") || !out_of_office(p))
+            .cloned()
+            .collect();
         let fact = EventFact {
             kind: e.kind.clone(),
             date,

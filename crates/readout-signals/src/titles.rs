@@ -22,13 +22,14 @@
 //! one), that shows a new holder while the previous one was seen in it
 //! within the year: p = (changes + 0.5) / (sightings of the post + 1).
 //!
-//! A holder seen in a post on at least five distinct days spread over at
-//! least 180 days (a visitor named daily for a week is not a holder to
-//! miss), on average every g days, not seen in it for s days has
-//! p = e^(-s/g); the check falls due when that reaches 0.001, after at
-//! least 60 days and twice the longest silence seen before (officials are
-//! named in bursts), and is raised only if the outlets that named them
-//! covered the silence. A document stating that a
+//! A holder seen in a post on d distinct days (at least five) spread over
+//! at least 180 days (a visitor named daily for a week is not a holder to
+//! miss), on average every g days, falls due when unseen for as long as
+//! e^(-s/g) reaches 0.001, at least 60 days and twice the longest silence
+//! seen before (officials are named in bursts). None of the d - 1 earlier
+//! gaps was that long, so p = 0.5 / d (the rule of succession; a Poisson
+//! tail would be far too sure). It is raised only if the outlets that named
+//! them covered the silence. A document stating that a
 //! person was relieved of their posts raises it at once, p = 0.001.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -37,7 +38,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use crate::engine::{evidence, schedule, Coverage, Ctx, Draft, Due};
+use crate::engine::{evidence, reschedule, Coverage, Ctx, Draft, Due};
 use crate::facts::DocFacts;
 use crate::signal::{Evidence, Kind};
 
@@ -95,6 +96,9 @@ struct Held {
     /// The longest silence between two sightings so far, in days.
     #[serde(default)]
     max_gap: i64,
+    /// When the check of its silence is scheduled.
+    #[serde(default)]
+    due: Option<NaiveDate>,
     first: NaiveDate,
     last: NaiveDate,
     last_evidence: Evidence,
@@ -334,6 +338,7 @@ impl Titles {
                     count: 0,
                     days: 0,
                     max_gap: 0,
+                    due: None,
                     first: d.published,
                     last: d.published,
                     last_evidence: evidence(d, &t.quote),
@@ -367,9 +372,12 @@ impl Titles {
                         .max(VACANCY_MIN_DAYS)
                         .max(2.0 * h.max_gap as f64)
                         .ceil() as i64;
-                    schedule(
+                    let at = h.last + chrono::Duration::days(silence);
+                    let before = h.due.replace(at);
+                    reschedule(
                         deadlines,
-                        h.last + chrono::Duration::days(silence),
+                        before,
+                        at,
                         Due::Vacated {
                             person: pid.to_owned(),
                             post: key,
@@ -485,7 +493,11 @@ impl Titles {
             kind: Kind::PostVacated,
             date: due,
             subject: name.clone(),
-            p: (-silence / gap).exp(),
+            // No earlier gap was half as long: by the rule of succession
+            // over the gaps seen, the chance of this one is 0.5 / days seen.
+            // (A Poisson tail, e^(-s/g), would be far too sure: officials
+            // are named in bursts.)
+            p: 0.5 / h.days.max(1) as f64,
             summary: format!(
                 "{name} has not appeared as {} for {silence} days, after {} appearances from {} to {last}, one every {gap:.0} days on average.",
                 h.post, h.count, h.first
