@@ -449,18 +449,7 @@ impl Extractor {
 
     /// Extracts from a document's title and body.
     pub fn extract(&self, doc: &DocInput<'_>) -> Extraction {
-        let mut out = Extraction {
-            mentions: Vec::new(),
-            titles: Vec::new(),
-            meetings: Vec::new(),
-            events: Vec::new(),
-            formulations: Vec::new(),
-            treaties: Vec::new(),
-            spun: Spun {
-                score: 0.0,
-                likely: false,
-            },
-        };
+        let mut out = Extraction::default();
         let mut evidence = 0usize;
         let mut seen = Vec::new();
         // The body first: a headline's "Lee" refers to a name the body spells out.

@@ -189,7 +189,7 @@ pub struct TreatyRef {
 }
 
 /// How likely the text is a machine-paraphrased ("spun") copy.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
 pub struct Spun {
     /// 0 (plainly written) to 1 (plainly spun).
     pub score: f64,
@@ -197,7 +197,7 @@ pub struct Spun {
 }
 
 /// Everything extracted from one document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Extraction {
     pub mentions: Vec<Mention>,
     pub titles: Vec<TitleLink>,

@@ -62,14 +62,7 @@ impl Store {
                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM entity_docs e WHERE e.entity = ?2 AND e.doc_rowid = d.rowid))
              GROUP BY d.published, d.outlet, d.audience ORDER BY d.published",
         )?;
-        let rows = stmt.query_map(params![fts, about], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get::<_, i64>(3)?,
-            ))
-        })?;
+        let rows = stmt.query_map(params![fts, about], day_row)?;
         day_counts(rows)
     }
 
@@ -80,32 +73,8 @@ impl Store {
              WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM entity_docs e WHERE e.entity = ?1 AND e.doc_rowid = d.rowid))
              GROUP BY d.published, d.outlet, d.audience ORDER BY d.published",
         )?;
-        let rows = stmt.query_map(params![about], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get::<_, i64>(3)?,
-            ))
-        })?;
+        let rows = stmt.query_map(params![about], day_row)?;
         day_counts(rows)
-    }
-
-    /// Entities mentioned in the store whose id or name part matches `name` (any case), most mentioned first.
-    pub fn entities_named(&self, name: &str, limit: usize) -> Result<Vec<(String, String, u64)>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT entity, type, count(*) AS n FROM entity_docs
-             WHERE lower(entity) = lower(?1) OR lower(entity) LIKE '%:' || lower(?1)
-             GROUP BY entity, type ORDER BY n DESC LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![name, limit as i64], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)? as u64,
-            ))
-        })?;
-        Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
     }
 
     /// The highest facts sequence number, 0 when there are none.
@@ -117,11 +86,16 @@ impl Store {
 
     /// The earliest publication date among facts written after `seq`, and the latest of all.
     pub fn facts_dates(&self, seq: i64) -> Result<(Option<NaiveDate>, Option<NaiveDate>)> {
-        let (new, last): (Option<String>, Option<String>) = self.conn.query_row(
-            "SELECT (SELECT MIN(published) FROM facts WHERE seq > ?1), (SELECT MAX(published) FROM facts)",
+        // Through the sequence index: the planner would otherwise walk the
+        // whole archive in date order looking for the few new rows.
+        let new: Option<String> = self.conn.query_row(
+            "SELECT MIN(published) FROM (SELECT published FROM facts INDEXED BY facts_seq WHERE seq > ?1)",
             [seq],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| r.get(0),
         )?;
+        let last: Option<String> =
+            self.conn
+                .query_row("SELECT MAX(published) FROM facts", [], |r| r.get(0))?;
         Ok((
             new.map(|d| parse_date(&d)).transpose()?,
             last.map(|d| parse_date(&d)).transpose()?,
@@ -341,6 +315,10 @@ impl Store {
 }
 
 type DayRow = (String, String, String, i64);
+
+fn day_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DayRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+}
 
 fn day_counts(
     rows: impl Iterator<Item = rusqlite::Result<DayRow>>,

@@ -69,6 +69,16 @@ fn period(d: NaiveDate, every: Every) -> String {
     }
 }
 
+/// The row of a period and group, made empty if new.
+fn row(rows: &mut BTreeMap<(String, String), Row>, (period, group): (String, String)) -> &mut Row {
+    rows.entry((period.clone(), group.clone())).or_insert(Row {
+        period,
+        group,
+        matching: 0,
+        documents: 0,
+    })
+}
+
 /// The entity id for a name: a pack country or organisation, else the text as given.
 fn entity_id(pack: &Pack, name: &str) -> String {
     let n = name.trim().to_lowercase();
@@ -111,29 +121,16 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<Outcome> {
         By::Audience => audience.to_owned(),
     };
     let mut rows: BTreeMap<(String, String), Row> = BTreeMap::new();
+    let key = |d: &readout_store::AudienceDayCount| {
+        (period(d.day, args.every), group(&d.outlet, &d.audience))
+    };
     let first = matching.first().map(|m| m.day).expect("not empty");
     let last = all.last().map_or(first, |m| m.day);
     for d in all.iter().filter(|d| d.day >= first && d.day <= last) {
-        let key = (period(d.day, args.every), group(&d.outlet, &d.audience));
-        rows.entry(key.clone())
-            .or_insert_with(|| Row {
-                period: key.0,
-                group: key.1,
-                matching: 0,
-                documents: 0,
-            })
-            .documents += d.documents;
+        row(&mut rows, key(d)).documents += d.documents;
     }
     for m in &matching {
-        let key = (period(m.day, args.every), group(&m.outlet, &m.audience));
-        rows.entry(key.clone())
-            .or_insert_with(|| Row {
-                period: key.0,
-                group: key.1,
-                matching: 0,
-                documents: 0,
-            })
-            .matching += m.documents;
+        row(&mut rows, key(m)).matching += m.documents;
     }
     let mut out = std::io::stdout().lock();
     match args.format {
