@@ -516,7 +516,8 @@ fn throughput(extractor: &Extractor, pack: &Pack, rows: &[&Row]) -> f64 {
 pub fn run(args: &Args) -> anyhow::Result<()> {
     let pack = data::load_pack(&args.pack)?;
     let rows = data::read_rows(&args.data)?;
-    let docs = labels::read_labels(&args.labels, &rows)?;
+    let stored = labels::stored_documents(&args.data, &pack)?;
+    let docs = labels::read_labels(&args.labels, &rows, &stored)?;
     let groups = strata::groups(&rows);
     let extractor = Extractor::new(&pack);
     let orgs = OrgResolver::new(&pack);

@@ -61,6 +61,15 @@ enum Cmd {
     SpinEval(spin::Args),
     /// Extraction throughput per core beside reading and parsing the same input
     ExtractSpeed(speed::Args),
+    /// Writes readout's document id into each hand label (the labels' key)
+    LabelIds {
+        /// The hand labels (JSON Lines)
+        #[arg(long, default_value = "eval/kcna-2011-2012/labels.jsonl")]
+        labels: PathBuf,
+        /// The data file the labels point into
+        #[arg(long, default_value = "../shared/data/kcna-2011-2012.jsonl.gz")]
+        data: PathBuf,
+    },
     /// Signals: full recompute on the corpus and on a resampled 1M-document
     /// corpus, and the incremental cost per new document
     Signals(signals::Args),
@@ -90,6 +99,12 @@ fn main() -> anyhow::Result<()> {
         Cmd::SpinEval(args) => spin::run(&args)?,
         Cmd::ExtractSpeed(args) => speed::run(&args)?,
         Cmd::Signals(args) => signals::run(&args)?,
+        Cmd::LabelIds { labels, data } => {
+            let pack = data::load_pack(std::path::Path::new("packs/dprk-russia"))?;
+            let stored = labels::stored_documents(&data, &pack)?;
+            let n = labels::add_ids(&labels, &stored)?;
+            println!("{n} labels now name their readout document id");
+        }
         Cmd::SignalsStep { step, db, n } => {
             let f = signals::run_step(step, &db, n)?;
             println!("{}", serde_json::to_string(&f)?);
