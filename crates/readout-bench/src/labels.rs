@@ -93,14 +93,19 @@ pub fn stored_documents(data: &Path, pack: &readout_core::pack::Pack) -> anyhow:
     };
     let mut out = Stored::new();
     for f in &files {
-        readout_ingest::read_file(f, &cfg, &std::sync::atomic::AtomicU64::new(0), &mut |item| {
-            if let Ok(r) = item {
-                out.insert(
-                    r.location.line.saturating_sub(1) as usize,
-                    (r.doc.id.as_str().to_owned(), r.doc.title, r.doc.body),
-                );
-            }
-        })?;
+        readout_ingest::read_file(
+            f,
+            &cfg,
+            &std::sync::atomic::AtomicU64::new(0),
+            &mut |item| {
+                if let Ok(r) = item {
+                    out.insert(
+                        r.location.line.saturating_sub(1) as usize,
+                        (r.doc.id.as_str().to_owned(), r.doc.title, r.doc.body),
+                    );
+                }
+            },
+        )?;
     }
     Ok(out)
 }
@@ -130,8 +135,13 @@ fn check(doc: &LabelDoc, rows: &[Row], stored: &Stored) -> anyhow::Result<()> {
     if let Some(id) = &doc.doc {
         match kept {
             Some((stored_id, _, _)) if stored_id == id => {}
-            Some((stored_id, _, _)) => bail!("line {}: document {id} is stored as {stored_id}", doc.line),
-            None => bail!("line {}: document {id} is not stored (the record is rejected)", doc.line),
+            Some((stored_id, _, _)) => {
+                bail!("line {}: document {id} is stored as {stored_id}", doc.line)
+            }
+            None => bail!(
+                "line {}: document {id} is not stored (the record is rejected)",
+                doc.line
+            ),
         }
     }
     let Some(row) = rows.get(doc.line) else {
@@ -185,7 +195,8 @@ fn check(doc: &LabelDoc, rows: &[Row], stored: &Stored) -> anyhow::Result<()> {
 /// Writes each label's readout document id into the label file (after its
 /// `line`), leaving the rest of each line as it is.
 pub fn add_ids(labels: &Path, stored: &Stored) -> anyhow::Result<usize> {
-    let text = std::fs::read_to_string(labels).with_context(|| format!("cannot read {}", labels.display()))?;
+    let text = std::fs::read_to_string(labels)
+        .with_context(|| format!("cannot read {}", labels.display()))?;
     let mut out = String::with_capacity(text.len() + 64 * 100);
     let mut n = 0;
     for (i, line) in text.lines().enumerate() {
@@ -194,13 +205,23 @@ pub fn add_ids(labels: &Path, stored: &Stored) -> anyhow::Result<usize> {
             out.push('\n');
             continue;
         }
-        let doc: LabelDoc = serde_json::from_str(line).with_context(|| format!("{}:{}", labels.display(), i + 1))?;
+        let doc: LabelDoc = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}", labels.display(), i + 1))?;
         let Some((id, _, _)) = stored.get(&doc.line) else {
-            bail!("{}:{}: line {} is not stored by readout", labels.display(), i + 1, doc.line);
+            bail!(
+                "{}:{}: line {} is not stored by readout",
+                labels.display(),
+                i + 1,
+                doc.line
+            );
         };
         let head = format!("{{\"line\": {}, ", doc.line);
         let Some(rest) = line.strip_prefix(&head) else {
-            bail!("{}:{}: a label line must open with {head:?}", labels.display(), i + 1);
+            bail!(
+                "{}:{}: a label line must open with {head:?}",
+                labels.display(),
+                i + 1
+            );
         };
         out.push_str(&format!("{head}\"doc\": \"{id}\", {rest}\n"));
         n += 1;

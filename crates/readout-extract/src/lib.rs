@@ -99,6 +99,9 @@ struct CueSets {
     announce: cues::PhraseSet<()>,
 }
 
+/// How far after a meeting's name "of the <body>" may name the body that met, in bytes.
+const MEETING_OF_REACH: usize = 16;
+
 /// How far before an event's name a halt or resumption cue may be, in bytes.
 const CUE_REACH: usize = 60;
 
@@ -111,7 +114,7 @@ const COUNTERPART_SLACK: usize = 40;
 
 /// Bumped whenever the extractor's output changes for the same pack, so
 /// that stored extractions are redone.
-pub const EXTRACTOR_VERSION: u32 = 6;
+pub const EXTRACTOR_VERSION: u32 = 7;
 
 /// What a span of tokens in a field was found to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -418,6 +421,25 @@ impl Extractor {
             class_by_id,
             role_by_id,
         }
+    }
+
+    /// Whether organisation `org` is `body` or a body `body` belongs to
+    /// (the Central Committee for a Politburo meeting).
+    fn is_body_or_above(&self, body: &str, org: &str) -> bool {
+        let mut at = Some(body.to_owned());
+        for _ in 0..8 {
+            let Some(id) = at else {
+                return false;
+            };
+            if id == org {
+                return true;
+            }
+            at = self
+                .org_by_id
+                .get(&id)
+                .and_then(|i| self.pack.organizations[*i].parent.clone());
+        }
+        false
     }
 
     /// The pack this extractor was built from.
@@ -2206,6 +2228,37 @@ impl Extractor {
                         });
                     if nearest_org.is_some_and(|x| x.country.is_some() && x.country != body_country)
                     {
+                        continue;
+                    }
+                    // "the plenary meeting of the Conference on Disarmament":
+                    // a body named right after the meeting, neither the kind's
+                    // body nor one it belongs to, is the one that met.
+                    let named_after = out.mentions[first_mention..].iter().find(|x| {
+                        x.sentence == sentence
+                            && x.kind == EntityType::Organization
+                            && x.start >= end
+                            && x.start <= end + MEETING_OF_REACH
+                            && w.text[end..x.start].trim_start().starts_with("of")
+                    });
+                    // An unknown body all of whose names are in the kind's
+                    // body's name ("the 8th Central Committee") is that body.
+                    let body_name = self
+                        .org_by_id
+                        .get(&kind.body)
+                        .map(|i| self.pack.organizations[*i].name.to_lowercase())
+                        .unwrap_or_default();
+                    let same_words = |surface: &str| {
+                        surface
+                            .split_whitespace()
+                            .filter(|w| {
+                                w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase)
+                            })
+                            .all(|w| body_name.contains(&w.to_lowercase()))
+                    };
+                    if named_after.is_some_and(|x| {
+                        !self.is_body_or_above(&kind.body, &x.entity)
+                            && (x.known || !same_words(&x.surface))
+                    }) {
                         continue;
                     }
                     let mut ordinal = None;
