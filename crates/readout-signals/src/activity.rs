@@ -64,14 +64,6 @@ struct Pause {
     evidence: Evidence,
 }
 
-fn kind_name(ctx: &Ctx<'_>, kind: &str) -> String {
-    ctx.pack
-        .event_kinds
-        .iter()
-        .find(|k| k.id == kind)
-        .map_or_else(|| kind.replace('-', " "), |k| k.name.clone())
-}
-
 impl Activities {
     pub fn doc(
         &mut self,
@@ -87,7 +79,7 @@ impl Activities {
                 .iter()
                 .any(|k| k.id == e.kind && k.notable)
             {
-                let what = kind_name(ctx, &e.kind);
+                let what = ctx.event_name(&e.kind);
                 if !self
                     .notable
                     .iter()
@@ -99,12 +91,7 @@ impl Activities {
             }
         }
         for m in d.meetings.iter().filter(|m| !m.announced) {
-            let what = ctx
-                .pack
-                .meeting_kinds
-                .iter()
-                .find(|k| k.id == m.kind)
-                .map_or_else(|| m.kind.clone(), |k| k.name.clone());
+            let what = ctx.meeting_name(&m.kind);
             if !self
                 .notable
                 .iter()
@@ -137,7 +124,7 @@ impl Activities {
         for e in events {
             let act = self.kinds.entry(e.kind.clone()).or_default();
             act.outlets.insert(d.outlet.clone());
-            let name = kind_name(ctx, &e.kind);
+            let name = ctx.event_name(&e.kind);
             if e.phase.as_deref() == Some("halt") {
                 if act.paused.is_none() && !act.days.is_empty() {
                     let since = *act.days.keys().next_back().expect("not empty");
@@ -282,7 +269,7 @@ impl Activities {
         kind: &str,
         last: NaiveDate,
     ) {
-        let name = kind_name(ctx, kind);
+        let name = ctx.event_name(kind);
         let Some(act) = self.kinds.get_mut(kind) else {
             return;
         };

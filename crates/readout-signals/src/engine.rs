@@ -209,6 +209,24 @@ impl Ctx<'_> {
     pub fn country_name(&self, id: &str) -> String {
         name_of(self.pack, id)
     }
+
+    /// A pack event kind's name ("balloon launch").
+    pub fn event_name(&self, kind: &str) -> String {
+        self.pack
+            .event_kinds
+            .iter()
+            .find(|k| k.id == kind)
+            .map_or_else(|| kind.replace('-', " "), |k| k.name.clone())
+    }
+
+    /// A pack meeting kind's name.
+    pub fn meeting_name(&self, kind: &str) -> String {
+        self.pack
+            .meeting_kinds
+            .iter()
+            .find(|k| k.id == kind)
+            .map_or_else(|| kind.to_owned(), |k| k.name.clone())
+    }
 }
 
 /// A readable name for a country or organisation id.

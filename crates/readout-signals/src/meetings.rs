@@ -117,14 +117,6 @@ struct Precedent<'a> {
     p: f64,
 }
 
-fn kind_name(ctx: &Ctx<'_>, kind: &str) -> String {
-    ctx.pack
-        .meeting_kinds
-        .iter()
-        .find(|k| k.id == kind)
-        .map_or_else(|| kind.to_owned(), |k| k.name.clone())
-}
-
 fn month_end(d: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(d.year(), d.month(), 1)
         .and_then(|f| f.checked_add_months(chrono::Months::new(1)))
@@ -227,7 +219,7 @@ impl Meetings {
         m: &MeetingFact,
         deadlines: &mut BTreeMap<NaiveDate, Vec<Due>>,
     ) {
-        let name = kind_name(ctx, &m.kind);
+        let name = ctx.meeting_name(&m.kind);
         let k = self.kinds.entry(m.kind.clone()).or_default();
         k.outlets.insert(d.outlet.clone());
         let ev = evidence(d, &m.quote);
@@ -300,7 +292,7 @@ impl Meetings {
     }
 
     fn held(&mut self, ctx: &mut Ctx<'_>, d: &DocFacts, m: &MeetingFact, first_day: NaiveDate) {
-        let name = kind_name(ctx, &m.kind);
+        let name = ctx.meeting_name(&m.kind);
         let k = self.kinds.entry(m.kind.clone()).or_default();
         k.outlets.insert(d.outlet.clone());
         // Several reports of one meeting (opens, continues, concludes) are one meeting.
@@ -428,12 +420,7 @@ impl Meetings {
             else {
                 continue;
             };
-            let action_name = ctx
-                .pack
-                .event_kinds
-                .iter()
-                .find(|k| &k.id == action)
-                .map_or_else(|| action.replace('-', " "), |k| k.name.clone());
+            let action_name = ctx.event_name(action);
             let a_action = format!(
                 "{} {action_name}",
                 if action_name.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
@@ -516,7 +503,7 @@ impl Meetings {
                     to: end,
                 },
             );
-            let name = kind_name(ctx, kind);
+            let name = ctx.meeting_name(kind);
             ctx.raise(Draft {
                 kind: Kind::MeetingExpected,
                 date: start,
@@ -548,7 +535,7 @@ impl Meetings {
         from: NaiveDate,
         to: NaiveDate,
     ) {
-        let name = kind_name(ctx, kind);
+        let name = ctx.meeting_name(kind);
         let Some(k) = self.kinds.get_mut(kind) else {
             return;
         };
