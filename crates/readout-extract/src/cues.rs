@@ -1,6 +1,6 @@
 //! Sets of phrases found in running text as whole words, ignoring case.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// A set of phrases, each with a value; matched as whole words, ignoring
 /// ASCII case, except acronyms ("UN", "IT"), which match only as written.
@@ -33,9 +33,11 @@ impl<T: Clone> PhraseSet<T> {
             values.push(v);
         }
         let matcher = (!keys.is_empty()).then(|| {
+            // A DFA: the sets are small, and the treaty's keywords run over every text.
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&keys)
                 .expect("phrases are plain strings")
         });
@@ -48,32 +50,37 @@ impl<T: Clone> PhraseSet<T> {
 
     /// Every whole-word match in `text`: (start, end, value).
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize, T)> {
-        let Some(m) = &self.matcher else {
-            return Vec::new();
-        };
-        let bytes = text.as_bytes();
-        let word = |i: usize| bytes[i].is_ascii_alphanumeric();
-        m.find_iter(text)
-            .filter(|x| {
-                (x.start() == 0 || !word(x.start() - 1))
-                    && (x.end() == bytes.len() || !word(x.end()))
-                    && self.exact[x.pattern().as_usize()]
-                        .as_ref()
-                        .is_none_or(|a| &text[x.start()..x.end()] == a)
-            })
-            .map(|x| {
-                (
-                    x.start(),
-                    x.end(),
-                    self.values[x.pattern().as_usize()].clone(),
-                )
-            })
-            .collect()
+        self.matches(text).collect()
     }
 
     /// The first whole-word match in `text`.
     pub fn find(&self, text: &str) -> Option<(usize, usize, T)> {
-        self.find_all(text).into_iter().next()
+        self.matches(text).next()
+    }
+
+    fn matches<'s, 't>(
+        &'s self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, usize, T)> + use<'s, 't, T> {
+        let bytes = text.as_bytes();
+        let word = move |i: usize| bytes[i].is_ascii_alphanumeric();
+        self.matcher.iter().flat_map(move |m| {
+            m.find_iter(text)
+                .filter(move |x| {
+                    (x.start() == 0 || !word(x.start() - 1))
+                        && (x.end() == bytes.len() || !word(x.end()))
+                        && self.exact[x.pattern().as_usize()]
+                            .as_ref()
+                            .is_none_or(|a| &text[x.start()..x.end()] == a)
+                })
+                .map(move |x| {
+                    (
+                        x.start(),
+                        x.end(),
+                        self.values[x.pattern().as_usize()].clone(),
+                    )
+                })
+        })
     }
 }
 

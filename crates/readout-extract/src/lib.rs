@@ -543,7 +543,7 @@ impl Extractor {
         }
         self.titles(&w, doc, &mention_of_span, out);
         self.meetings_and_events(&w, doc, first_mention, out);
-        self.formulations_and_treaties(&w, first_mention, out);
+        self.formulations_and_treaties(&w, doc, first_mention, out);
         evidence
     }
 
@@ -552,10 +552,23 @@ impl Extractor {
     fn formulations_and_treaties(
         &self,
         w: &FieldWork<'_>,
+        doc: &DocInput<'_>,
         first_mention: usize,
         out: &mut Extraction,
     ) {
         let field_mentions = &out.mentions[first_mention..];
+        // Treaty references need a party other than the speaker named in the
+        // field ("the DPRK-Russia treaty" names Russia in a KCNA item): a
+        // field without one is not searched.
+        let names_other_party = field_mentions.iter().any(|m| {
+            let c = m.country.as_deref().unwrap_or(m.entity.as_str());
+            Some(c) != doc.outlet_country
+                && self
+                    .pack
+                    .treaties
+                    .iter()
+                    .any(|t| t.parties.iter().any(|p| p == c))
+        });
         // Countries (and country-less organisations) named in a sentence,
         // each with its distance in bytes from `at`.
         let named = |sentence: (usize, usize), at: (usize, usize)| -> Vec<(String, usize)> {
@@ -642,7 +655,12 @@ impl Extractor {
             });
         }
         let mut refs: Vec<TreatyRef> = Vec::new();
-        for (start, end, (t, article)) in self.treaty_terms.find_all(w.text) {
+        let treaty_hits = if names_other_party {
+            self.treaty_terms.find_all(w.text)
+        } else {
+            Vec::new()
+        };
+        for (start, end, (t, article)) in treaty_hits {
             let sentence = w.sentence_of(start);
             let treaty = &self.pack.treaties[t];
             let countries: Vec<String> = named(sentence, (start, end))
@@ -2203,8 +2221,12 @@ impl Extractor {
             let sentence = w.sentence_of(start);
             let sentence_text = &w.text[sentence.0..sentence.1];
             // The dateline's day is when the story was filed, not when it happened.
-            let dated_text = readout_core::dateline::find(sentence_text)
-                .map_or(sentence_text, |d| &sentence_text[d.end..]);
+            let dated_text = if sentence.0 == 0 {
+                readout_core::dateline::find(sentence_text)
+                    .map_or(sentence_text, |d| &sentence_text[d.end..])
+            } else {
+                sentence_text
+            };
             let when = dates::find(dated_text, doc.published);
             match span.kind {
                 SpanKind::Meeting(m) => {
