@@ -120,7 +120,7 @@ pub fn update_signals(
         if day == last_day {
             snapshot = Some(engine.state().clone());
         }
-        raised.extend(engine.feed_day(day, &day_docs)?);
+        raised.extend(engine.feed_day(day, &day_docs).map_err(|e| e.to_string())?);
         docs += day_docs.len() as u64;
         observer.progress(docs, total);
         Ok(())
@@ -163,7 +163,10 @@ pub fn current_state(
         .map_err(|e| corrupt(format!("the saved signal state does not read back ({e})")))?;
     let mut engine = Engine::resume(pack, cfg.clone(), state);
     store.for_each_facts_day(Some(saved.day), |day, docs| {
-        engine.feed_day(day, &docs).map(|_| ())
+        engine
+            .feed_day(day, &docs)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     })?;
     Ok(Some(engine.into_state()))
 }

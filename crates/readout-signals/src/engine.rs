@@ -19,6 +19,15 @@ use crate::facts::DocFacts;
 use crate::signal::{rank, score, Evidence, Kind, Signal};
 use crate::{activity, copies, formulations, meetings, titles, treaty};
 
+/// What the engine refuses.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SignalError {
+    /// Days must be fed in order: an earlier one needs a recompute from the start.
+    #[error("documents of {day} arrive after {last} was processed; recompute from the start")]
+    OutOfOrder { day: NaiveDate, last: NaiveDate },
+}
+
 /// The detectors' thresholds. The defaults are the documented ones.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Config {
@@ -286,12 +295,14 @@ impl<'p> Engine<'p> {
 
     /// Feeds one day's documents. Days must come in order; a day before the
     /// last one fed is refused (the caller recomputes from the start).
-    pub fn feed_day(&mut self, day: NaiveDate, docs: &[DocFacts]) -> Result<Vec<Signal>, String> {
+    pub fn feed_day(
+        &mut self,
+        day: NaiveDate,
+        docs: &[DocFacts],
+    ) -> Result<Vec<Signal>, SignalError> {
         if let Some(last) = self.state.day {
             if day <= last {
-                return Err(format!(
-                    "documents of {day} arrive after {last} was processed; recompute from the start"
-                ));
+                return Err(SignalError::OutOfOrder { day, last });
             }
         }
         let mut ctx = Ctx {

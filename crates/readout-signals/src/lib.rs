@@ -16,6 +16,18 @@
 //! Every detector states the probability p of what it saw under its
 //! baseline; the score is `L / (1 + L)` with `L = -log10 p` ([`signal::score`]),
 //! which is what makes one report rankable across kinds.
+//!
+//! ```
+//! use readout_core::pack::Pack;
+//! use readout_signals::{recompute, score, Config};
+//!
+//! let pack = Pack::parse(&[("p.toml", "[[country]]\nid = \"dprk\"\nname = \"DPRK\"\n")]).unwrap();
+//! // No documents, no signals; a day fed twice is refused.
+//! let (signals, state) = recompute(&pack, Config::default(), &[]);
+//! assert!(signals.is_empty() && state.day.is_none());
+//! // p = 0.1 under the baseline scores 0.5.
+//! assert_eq!(score(0.1), 0.5);
+//! ```
 
 pub mod activity;
 pub mod copies;
@@ -30,6 +42,6 @@ pub mod titles;
 pub mod treaty;
 pub mod views;
 
-pub use engine::{recompute, Config, Coverage, Engine, State};
+pub use engine::{recompute, Config, Coverage, Engine, SignalError, State};
 pub use facts::{facts, DocFacts, DocMeta};
 pub use signal::{rank, score, Evidence, Kind, Signal};

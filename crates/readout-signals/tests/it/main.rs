@@ -1,0 +1,3 @@
+//! The signal engine on histories built by hand.
+
+mod detectors;
