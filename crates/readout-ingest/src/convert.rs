@@ -6,7 +6,7 @@
 //! outlet and derives the id. A problem with one record becomes a
 //! [`Rejection`] and reading goes on.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime};
 use readout_core::{dateline, normalize, Audience, DocId, Document, Published};
 use serde_json::{Map, Value};
 
@@ -128,6 +128,10 @@ pub(crate) fn quote(s: &str) -> String {
     }
     format!("{cut:?}")
 }
+
+/// The years a published date may fall in.
+pub const MIN_YEAR: i32 = 1800;
+pub const MAX_YEAR: i32 = 2200;
 
 /// Parses a published date or date-time as sources write them.
 ///
@@ -416,13 +420,25 @@ impl<'a> Converter<'a> {
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
-            Some(s) => When::Given(parse_published(s).ok_or_else(|| {
-                format!(
-                    "unparseable date {}: expected a date like 2024-06-20, 2024-06-20T10:15:00Z \
-                     or an RFC 2822 date",
-                    quote(s)
-                )
-            })?),
+            Some(s) => {
+                let p = parse_published(s).ok_or_else(|| {
+                    format!(
+                        "unparseable date {}: expected a date like 2024-06-20, 2024-06-20T10:15:00Z \
+                         or an RFC 2822 date",
+                        quote(s)
+                    )
+                })?;
+                // Dates far outside any archive are typos or hostile: a
+                // statement dated 9999 would head every newest-first list
+                // and stretch every per-day count of the archive.
+                if !(MIN_YEAR..=MAX_YEAR).contains(&p.date.year()) {
+                    return Err(format!(
+                        "date {} is outside the years {MIN_YEAR} to {MAX_YEAR}",
+                        quote(s)
+                    ));
+                }
+                When::Given(p)
+            }
             None => match &found {
                 Some(d) => When::Dateline {
                     month: d.month,

@@ -66,6 +66,8 @@ fn a_bad_line_in_the_middle_is_rejected_and_the_rest_read() {
             "\n",
             r#"{"published":"2024-06-20","body":"x","id":"has space"}"#,
             "\n",
+            r#"{"published":"9999-06-20","body":"a year far out of range"}"#,
+            "\n",
             r#"{"published":"2024-06-20","body":"last"}"#,
         ),
         expect![[r#"
@@ -80,7 +82,8 @@ fn a_bad_line_in_the_middle_is_rejected_and_the_rest_read() {
             10: REJECTED unparseable date "20 June 2024 at noon, Pyongyang time, as reported by the age…": expected a date like 2024-06-20, 2024-06-20T10:15:00Z or an RFC 2822 date
             11: REJECTED field "published" must be a string, not a number
             12: REJECTED invalid document id "has space": ids are 1 to 128 printable ASCII characters without spaces or slashes
-            13: unknown 2024-06-20 ""
+            13: REJECTED date "9999-06-20" is outside the years 1800 to 2200
+            14: unknown 2024-06-20 ""
                body "last"
         "#]],
     );
