@@ -372,26 +372,27 @@ fn with_meeting(id: &str, published: &str, m: MeetingFact) -> DocFacts {
     d
 }
 
+/// A plenary meeting in June 2021, 2022 and 2023, each reported a few days later.
+fn three_junes() -> Vec<(&'static str, DocFacts)> {
+    vec![
+        (
+            "2021-06-18",
+            with_meeting("m21", "2021-06-18", meeting("2021-06-15", &[], None)),
+        ),
+        (
+            "2022-06-10",
+            with_meeting("m22", "2022-06-10", meeting("2022-06-08", &[], None)),
+        ),
+        (
+            "2023-06-18",
+            with_meeting("m23", "2023-06-18", meeting("2023-06-16", &[], None)),
+        ),
+    ]
+}
+
 #[test]
 fn a_yearly_meeting_is_expected_and_then_overdue() {
-    let docs = calendar(
-        "2021-01-01",
-        "2024-08-01",
-        &[
-            (
-                "2021-06-18",
-                with_meeting("m21", "2021-06-18", meeting("2021-06-15", &[], None)),
-            ),
-            (
-                "2022-06-10",
-                with_meeting("m22", "2022-06-10", meeting("2022-06-08", &[], None)),
-            ),
-            (
-                "2023-06-18",
-                with_meeting("m23", "2023-06-18", meeting("2023-06-16", &[], None)),
-            ),
-        ],
-    );
+    let docs = calendar("2021-01-01", "2024-08-01", &three_junes());
     let signals = run(&docs);
     let expected = of_kind(&signals, Kind::MeetingExpected);
     let mut dates: Vec<NaiveDate> = expected.iter().map(|s| s.date).collect();
@@ -408,36 +409,22 @@ fn a_yearly_meeting_is_expected_and_then_overdue() {
 
 #[test]
 fn an_announced_meeting_carries_its_precedents_and_one_held_early_is_early() {
-    let docs = calendar(
-        "2021-01-01",
-        "2024-07-30",
-        &[
-            (
-                "2021-06-18",
-                with_meeting("m21", "2021-06-18", meeting("2021-06-15", &[], None)),
-            ),
-            (
-                "2022-06-10",
-                with_meeting("m22", "2022-06-10", meeting("2022-06-08", &[], None)),
-            ),
-            (
-                "2023-06-18",
-                with_meeting("m23", "2023-06-18", meeting("2023-06-16", &[], None)),
-            ),
-            (
+    let mut on = three_junes();
+    on.extend([
+        (
+            "2024-04-20",
+            with_meeting(
+                "call",
                 "2024-04-20",
-                with_meeting(
-                    "call",
-                    "2024-04-20",
-                    meeting("2024-04-20", &[], Some(("2024-06-21", "2024-06-30"))),
-                ),
+                meeting("2024-04-20", &[], Some(("2024-06-21", "2024-06-30"))),
             ),
-            (
-                "2024-05-12",
-                with_meeting("m24", "2024-05-12", meeting("2024-05-10", &[], None)),
-            ),
-        ],
-    );
+        ),
+        (
+            "2024-05-12",
+            with_meeting("m24", "2024-05-12", meeting("2024-05-10", &[], None)),
+        ),
+    ]);
+    let docs = calendar("2021-01-01", "2024-07-30", &on);
     let signals = run(&docs);
     let expected: Vec<&Signal> = of_kind(&signals, Kind::MeetingExpected)
         .into_iter()
