@@ -71,8 +71,7 @@ pub struct Extractor {
     names: Names,
     spun: spun::SpunMatcher,
     /// Agenda topic keywords, and the topic each stands for.
-    topics: aho_corasick::AhoCorasick,
-    topic_of: Vec<usize>,
+    topics: cues::PhraseSet<usize>,
     /// (org class index, country id) to the organisation of that class in that country.
     class_country: HashMap<(usize, String), usize>,
     org_by_id: HashMap<String, usize>,
@@ -326,6 +325,15 @@ fn clause_around(sentence: &str, at: usize) -> (usize, usize) {
     (start, end.saturating_sub(1).min(sentence.len()))
 }
 
+/// Bytes between a span and `at` (start, end); 0 when they overlap.
+fn gap(start: usize, end: usize, at: (usize, usize)) -> usize {
+    if end <= at.0 {
+        at.0 - end
+    } else {
+        start.saturating_sub(at.1)
+    }
+}
+
 fn slug(s: &str) -> String {
     gazetteer::key_words(s).join("-")
 }
@@ -362,19 +370,12 @@ impl Extractor {
                 class_country.entry((*c, o.country.clone())).or_insert(i);
             }
         }
-        let mut keywords = Vec::new();
-        let mut topic_of = Vec::new();
-        for (i, t) in pack.agenda_topics.iter().enumerate() {
-            for k in &t.keywords {
-                keywords.push(k.to_lowercase());
-                topic_of.push(i);
-            }
-        }
-        let topics = aho_corasick::AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&keywords)
-            .expect("agenda keywords are plain strings");
+        let topics = cues::PhraseSet::new(
+            pack.agenda_topics
+                .iter()
+                .enumerate()
+                .flat_map(|(i, t)| t.keywords.iter().map(move |k| (k.clone(), i))),
+        );
         let mut person_by_key = HashMap::new();
         for (i, p) in pack.people.iter().enumerate() {
             for n in std::iter::once(&p.name).chain(&p.variants) {
@@ -411,7 +412,6 @@ impl Extractor {
             treaty_terms,
             person_by_key,
             topics,
-            topic_of,
             gazetteer: Gazetteer::new(pack),
             names: Names::new(&pack.names),
             spun: spun::SpunMatcher::new(pack),
@@ -569,71 +569,67 @@ impl Extractor {
                     .iter()
                     .any(|t| t.parties.iter().any(|p| p == c))
         });
-        // Countries (and country-less organisations) named in a sentence,
-        // each with its distance in bytes from `at`.
-        let named = |sentence: (usize, usize), at: (usize, usize)| -> Vec<(String, usize)> {
-            let mut found: Vec<(String, usize)> = Vec::new();
-            for m in field_mentions.iter().filter(|m| m.sentence == sentence) {
-                let c = match m.kind {
-                    EntityType::Country => m.entity.clone(),
-                    EntityType::Organization => {
-                        m.country.clone().unwrap_or_else(|| m.entity.clone())
-                    }
-                    _ => continue,
-                };
-                let distance = if m.end <= at.0 {
-                    at.0 - m.end
-                } else {
-                    m.start.saturating_sub(at.1)
-                };
-                match found.iter_mut().find(|(x, _)| *x == c) {
-                    Some(f) => f.1 = f.1.min(distance),
-                    None => found.push((c, distance)),
+        // Countries (and country-less organisations) named in a sentence:
+        // one entry per mention, with its span and distance in bytes from `at`.
+        let named =
+            |sentence: (usize, usize), at: (usize, usize)| -> Vec<(String, usize, usize, usize)> {
+                field_mentions
+                    .iter()
+                    .filter(|m| m.sentence == sentence)
+                    .filter_map(|m| {
+                        let c = match m.kind {
+                            EntityType::Country => m.entity.clone(),
+                            EntityType::Organization => {
+                                m.country.clone().unwrap_or_else(|| m.entity.clone())
+                            }
+                            _ => return None,
+                        };
+                        Some((c, gap(m.start, m.end, at), m.start, m.end))
+                    })
+                    .collect()
+            };
+        let unique = |found: Vec<(String, usize, usize, usize)>| -> Vec<String> {
+            let mut out: Vec<String> = Vec::new();
+            for (c, ..) in found {
+                if !out.contains(&c) {
+                    out.push(c);
                 }
             }
-            found
+            out
         };
-        // Whom a formulation is about: the nearest named, and any named
-        // nearly as close ("the US-south Korea alliance"), not every country
-        // in a long sentence.
+        // Whom a formulation is about: whoever is named right next to it
+        // ("the US-south Korea alliance", "the US and its allies", "alliance
+        // with Russia"); else everyone named in its clause; else the nearest,
+        // and any named nearly as close; not every country in a long sentence.
         let counterparts = |sentence: (usize, usize), at: (usize, usize)| -> Vec<String> {
-            // Whoever is named right next to it ("the US-south Korea
-            // alliance", "the US and its allies", "alliance with Russia");
-            // else everyone named in its clause; else the nearest.
-            let adjacent: Vec<String> = named(sentence, at)
-                .into_iter()
-                .filter(|(_, d)| *d <= COUNTERPART_ADJACENT)
-                .map(|(c, _)| c)
+            let found = named(sentence, at);
+            let adjacent: Vec<_> = found
+                .iter()
+                .filter(|f| f.1 <= COUNTERPART_ADJACENT)
+                .cloned()
                 .collect();
             if !adjacent.is_empty() {
-                return adjacent;
+                return unique(adjacent);
             }
             let (cs, ce) = clause_around(&w.text[sentence.0..sentence.1], at.0 - sentence.0);
             let (cs, ce) = (sentence.0 + cs, sentence.0 + ce);
-            let in_clause: Vec<String> = named(sentence, at)
-                .into_iter()
-                .filter(|(c, _)| {
-                    field_mentions.iter().any(|m| {
-                        m.sentence == sentence
-                            && m.start >= cs
-                            && m.end <= ce
-                            && (m.entity == *c || m.country.as_deref() == Some(c.as_str()))
-                    })
-                })
-                .map(|(c, _)| c)
+            let in_clause: Vec<_> = found
+                .iter()
+                .filter(|f| f.2 >= cs && f.3 <= ce)
+                .cloned()
                 .collect();
             if !in_clause.is_empty() {
-                return in_clause;
+                return unique(in_clause);
             }
-            let found = named(sentence, at);
-            let Some(nearest) = found.iter().map(|(_, d)| *d).min() else {
+            let Some(nearest) = found.iter().map(|f| f.1).min() else {
                 return Vec::new();
             };
-            found
-                .into_iter()
-                .filter(|(_, d)| *d <= nearest + COUNTERPART_SLACK)
-                .map(|(c, _)| c)
-                .collect()
+            unique(
+                found
+                    .into_iter()
+                    .filter(|f| f.1 <= nearest + COUNTERPART_SLACK)
+                    .collect(),
+            )
         };
         let mut uses = Vec::new();
         for span in &w.spans {
@@ -663,10 +659,7 @@ impl Extractor {
         for (start, end, (t, article)) in treaty_hits {
             let sentence = w.sentence_of(start);
             let treaty = &self.pack.treaties[t];
-            let countries: Vec<String> = named(sentence, (start, end))
-                .into_iter()
-                .map(|(c, _)| c)
-                .collect();
+            let countries = unique(named(sentence, (start, end)));
             if article.is_some() {
                 let named_party = countries.iter().any(|c| treaty.parties.contains(c));
                 let named_treaty = refs
@@ -850,12 +843,8 @@ impl Extractor {
     fn agenda(&self, doc: &DocInput<'_>) -> Vec<String> {
         let mut hit = vec![false; self.pack.agenda_topics.len()];
         for text in [doc.title, doc.body] {
-            for m in self.topics.find_iter(text) {
-                let whole = !text[..m.start()].ends_with(char::is_alphanumeric)
-                    && !text[m.end()..].starts_with(char::is_alphanumeric);
-                if whole {
-                    hit[self.topic_of[m.pattern().as_usize()]] = true;
-                }
+            for (_, _, topic) in self.topics.find_all(text) {
+                hit[topic] = true;
             }
         }
         self.pack
@@ -2234,20 +2223,15 @@ impl Extractor {
                     // "the First Plenary Meeting of the 20th Central Committee
                     // of the Communist Party of China": a bare meeting name in
                     // a sentence about another country's bodies is theirs.
-                    let body_country = self
+                    let body_org = self
                         .org_by_id
                         .get(&kind.body)
-                        .map(|o| self.pack.organizations[*o].country.clone());
+                        .map(|o| &self.pack.organizations[*o]);
+                    let body_country = body_org.map(|o| o.country.clone());
                     let nearest_org = out.mentions[first_mention..]
                         .iter()
                         .filter(|x| x.sentence == sentence && x.kind == EntityType::Organization)
-                        .min_by_key(|x| {
-                            if x.end <= start {
-                                start - x.end
-                            } else {
-                                x.start.saturating_sub(end)
-                            }
-                        });
+                        .min_by_key(|x| gap(x.start, x.end, (start, end)));
                     if nearest_org.is_some_and(|x| x.country.is_some() && x.country != body_country)
                     {
                         continue;
@@ -2264,11 +2248,7 @@ impl Extractor {
                     });
                     // An unknown body all of whose names are in the kind's
                     // body's name ("the 8th Central Committee") is that body.
-                    let body_name = self
-                        .org_by_id
-                        .get(&kind.body)
-                        .map(|i| self.pack.organizations[*i].name.to_lowercase())
-                        .unwrap_or_default();
+                    let body_name = body_org.map(|o| o.name.to_lowercase()).unwrap_or_default();
                     let same_words = |surface: &str| {
                         surface
                             .split_whitespace()
@@ -2310,11 +2290,7 @@ impl Extractor {
                             .rev()
                             .take(8)
                             .any(|x| x.eq_ignore_ascii_case("enlarged"));
-                    let body = self
-                        .org_by_id
-                        .get(&kind.body)
-                        .map(|o| self.pack.organizations[*o].name.clone())
-                        .unwrap_or_default();
+                    let body = body_org.map(|o| o.name.clone()).unwrap_or_default();
                     let announced = self.cues.announce.find(lead_in).is_some();
                     let (mut from, mut to) = (when.from, when.to);
                     let mut date = when.date;
