@@ -88,6 +88,10 @@ pub struct Role {
     /// new title a person out of office can still receive.
     #[serde(default)]
     pub posthumous: bool,
+    /// Held in another country ("ambassador to China"): the post's country is
+    /// the host's, so it may differ from its holder's.
+    #[serde(default)]
+    pub abroad: bool,
 }
 
 fn default_role_kind() -> String {

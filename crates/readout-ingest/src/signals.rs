@@ -18,7 +18,7 @@ use crate::pipeline::Observer;
 use crate::IngestError;
 
 /// Bumped when the engine's state or its signals change shape, forcing a recompute.
-const ENGINE_VERSION: u32 = 2;
+const ENGINE_VERSION: u32 = 3;
 
 /// What a signal update did.
 #[derive(Debug, Clone, PartialEq, Eq)]

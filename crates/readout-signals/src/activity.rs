@@ -129,6 +129,7 @@ impl Activities {
                 if act.paused.is_none() && !act.days.is_empty() {
                     let since = *act.days.keys().next_back().expect("not empty");
                     let ev = evidence(d, &e.quote);
+                    let cov = coverage.describe(&act.outlets, since, d.published);
                     act.paused = Some(Pause {
                         since,
                         declared: d.published,
@@ -148,11 +149,11 @@ impl Activities {
                         ),
                         evidence: vec![ev],
                         baseline: json!({
-                            "summary": format!("Seen on {} days in the {RATE_WINDOW} days to {since}. Coverage: {}.", act.days.len(), coverage.describe(&act.outlets, since, d.published)),
+                            "summary": format!("Seen on {} days in the {RATE_WINDOW} days to {since}. Coverage: {cov}.", act.days.len()),
                             "how": "announced",
                             "last_seen": since,
                             "days_seen": act.days.keys().collect::<Vec<_>>(),
-                            "coverage": coverage.describe(&act.outlets, since, d.published),
+                            "coverage": cov,
                         }),
                     });
                 }
@@ -167,7 +168,9 @@ impl Activities {
                     let p = (-lambda * gap as f64).exp();
                     if gap >= 7
                         && p <= GAP_ALPHA
-                        && coverage.enough(&act.outlets, last, e.date, ctx.cfg.min_coverage)
+                        && coverage
+                            .judge(&act.outlets, last, e.date, ctx.cfg.min_coverage)
+                            .0
                     {
                         act.paused = Some(Pause {
                             since: last,
@@ -280,8 +283,8 @@ impl Activities {
             return;
         };
         let from = last.succ_opt().expect("in range");
-        let cov = coverage.describe(&act.outlets, from, due);
-        if !coverage.enough(&act.outlets, from, due, ctx.cfg.min_coverage) {
+        let (enough, cov) = coverage.judge(&act.outlets, from, due, ctx.cfg.min_coverage);
+        if !enough {
             return;
         }
         let silence = (due - last).num_days();

@@ -35,7 +35,6 @@ struct Recent {
     doc: String,
     outlet: String,
     published: NaiveDate,
-    title: String,
     entities: Vec<String>,
 }
 
@@ -115,7 +114,6 @@ impl Copies {
                 doc: d.doc.clone(),
                 outlet: d.outlet.clone(),
                 published: d.published,
-                title: d.title.clone(),
                 entities: d.entities.clone(),
             });
         }

@@ -97,28 +97,29 @@ impl Coverage {
 
     /// "KCNA published on 14 of 15 days".
     pub fn describe(&self, outlets: &BTreeSet<String>, from: NaiveDate, to: NaiveDate) -> String {
+        self.judge(outlets, from, to, 0.0).1
+    }
+
+    /// Whether `outlets` covered enough of `[from, to]` (a share `min` of its
+    /// days) for a silence to mean something, and the coverage in words.
+    pub fn judge(
+        &self,
+        outlets: &BTreeSet<String>,
+        from: NaiveDate,
+        to: NaiveDate,
+        min: f64,
+    ) -> (bool, String) {
         let (c, t) = self.covered(outlets, from, to);
         let names: Vec<&str> = outlets.iter().map(String::as_str).collect();
-        format!(
+        let text = format!(
             "{} published on {c} of the {t} days from {from} to {to}",
             if names.is_empty() {
                 "no outlet".to_owned()
             } else {
                 names.join(", ")
             }
-        )
-    }
-
-    /// Whether `outlets` covered enough of `[from, to]` for a silence to mean something.
-    pub fn enough(
-        &self,
-        outlets: &BTreeSet<String>,
-        from: NaiveDate,
-        to: NaiveDate,
-        min: f64,
-    ) -> bool {
-        let (c, t) = self.covered(outlets, from, to);
-        t > 0 && c as f64 >= min * t as f64
+        );
+        (t > 0 && c as f64 >= min * t as f64, text)
     }
 }
 

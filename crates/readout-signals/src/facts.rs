@@ -291,8 +291,9 @@ pub fn facts(meta: DocMeta<'_>, x: &Extraction, pack: &Pack) -> DocFacts {
             }
             _ => false,
         };
-        // Ambassadors serve abroad: their post names the host country.
-        if foreign_post && t.role_kind == "post" && !t.post.contains("ambassador") {
+        // A post held abroad (an ambassador's) names the host country.
+        let abroad = pack.roles.iter().any(|r| r.name == t.role && r.abroad);
+        if foreign_post && t.role_kind == "post" && !abroad {
             continue;
         }
         let fact = TitleFact {

@@ -59,7 +59,7 @@ struct Expect {
     from: NaiveDate,
     to: NaiveDate,
     /// Earlier meetings in the same month of the year, one per year.
-    run: Vec<Evidence>,
+    run: Vec<Past>,
     announced: Option<Evidence>,
     p: f64,
     closed: bool,
@@ -99,7 +99,7 @@ impl Meetings {
                         from: e.from,
                         to: e.to,
                         announced: e.announced.clone(),
-                        precedents: e.run.clone(),
+                        precedents: run_evidence(&e.run).collect(),
                         outcome: e.outcome.clone(),
                     })
                     .collect(),
@@ -146,7 +146,7 @@ fn ordinal_word(n: u32) -> String {
 
 impl KindHist {
     /// Meetings of this kind held in `month` of consecutive years before `year`, newest first.
-    fn run(&self, year: i32, month: u32) -> Vec<Evidence> {
+    fn run(&self, year: i32, month: u32) -> Vec<Past> {
         let mut out = Vec::new();
         let mut y = year - 1;
         while let Some(m) = self
@@ -154,9 +154,10 @@ impl KindHist {
             .iter()
             .find(|m| m.from.year() == y && m.from.month() == month)
         {
-            out.push(Evidence {
-                quote: format!("{} to {}: {}", m.from, m.to, m.evidence.quote),
-                ..m.evidence.clone()
+            out.push(Past {
+                from: m.from,
+                to: m.to,
+                evidence: m.evidence.clone(),
             });
             y -= 1;
         }
@@ -164,7 +165,19 @@ impl KindHist {
     }
 }
 
-fn run_p(run: &[Evidence]) -> f64 {
+/// An earlier meeting in a yearly run.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Past {
+    from: NaiveDate,
+    to: NaiveDate,
+    evidence: Evidence,
+}
+
+fn run_evidence(run: &[Past]) -> impl Iterator<Item = Evidence> + '_ {
+    run.iter().map(|p| p.evidence.clone())
+}
+
+fn run_p(run: &[Past]) -> f64 {
     if run.len() >= 2 {
         (1.0f64 / 12.0).powi(run.len() as i32 - 1)
     } else {
@@ -172,9 +185,9 @@ fn run_p(run: &[Evidence]) -> f64 {
     }
 }
 
-fn run_dates(run: &[Evidence]) -> Vec<String> {
+fn run_dates(run: &[Past]) -> Vec<String> {
     run.iter()
-        .map(|e| e.quote.split(':').next().unwrap_or("").to_owned())
+        .map(|p| format!("{} to {}", p.from, p.to))
         .collect()
 }
 
@@ -271,7 +284,7 @@ impl Meetings {
             String::new()
         };
         let mut evidence = vec![ev];
-        evidence.extend(exp.run.iter().cloned());
+        evidence.extend(run_evidence(&exp.run));
         ctx.raise(Draft {
             kind: Kind::MeetingExpected,
             date: d.published,
@@ -515,7 +528,7 @@ impl Meetings {
                     run.len(),
                     run_dates(&run).join(", ")
                 ),
-                evidence: run.clone(),
+                evidence: run_evidence(&run).collect(),
                 baseline: json!({
                     "summary": format!("Held in {} of {} consecutive years.", start.format("%B"), run.len()),
                     "window": {"from": start, "to": end},
@@ -547,15 +560,15 @@ impl Meetings {
             return;
         };
         e.closed = true;
-        let cov = coverage.describe(&k.outlets, from, due);
-        if !coverage.enough(&k.outlets, from, due, ctx.cfg.min_coverage) {
+        let (enough, cov) = coverage.judge(&k.outlets, from, due, ctx.cfg.min_coverage);
+        if !enough {
             e.outcome = Some("not judged: the archive has a hole".to_owned());
             return;
         }
         e.outcome = Some("overdue".to_owned());
         let last = k.held.last().map(|m| m.from);
         let mut evidence: Vec<Evidence> = e.announced.iter().cloned().collect();
-        evidence.extend(e.run.iter().cloned());
+        evidence.extend(run_evidence(&e.run));
         ctx.raise(Draft {
             kind: Kind::MeetingOverdue,
             date: due,

@@ -482,8 +482,8 @@ impl Titles {
             return;
         }
         let from = last.succ_opt().expect("dates stay in range");
-        let cov = coverage.describe(&outlets, from, due);
-        if !coverage.enough(&outlets, from, due, ctx.cfg.min_coverage) {
+        let (enough, cov) = coverage.judge(&outlets, from, due, ctx.cfg.min_coverage);
+        if !enough {
             return;
         }
         let gap = mean_gap(h);

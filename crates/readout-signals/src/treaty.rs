@@ -195,10 +195,21 @@ impl Treaties {
     }
 }
 
-/// Whether a document's headline names the treaty: then it is about the treaty, not its practice.
+/// Whether a document's headline names the treaty, by a name or by the head
+/// word of its name: then it is about the treaty, not its practice.
 fn headline_names(d: &DocFacts, t: &readout_core::pack::Treaty) -> bool {
     let title = d.title.to_lowercase();
-    title.contains("treaty")
+    // The head word of its name ("Treaty" in "Treaty on Comprehensive
+    // Strategic Partnership ...") counts too: "the treaty with the DPRK".
+    let head = t
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !head.is_empty() && w == head)
         || std::iter::once(&t.name)
             .chain(&t.aliases)
             .any(|a| title.contains(&a.to_lowercase()))
