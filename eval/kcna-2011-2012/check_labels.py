@@ -22,7 +22,8 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = "/work/shared/data/kcna-2011-2012.jsonl.gz"
+# The data file sits next to the repository (../shared/data); KCNA_DATA overrides it.
+DATA = os.environ.get("KCNA_DATA", os.path.join(HERE, "../../../shared/data/kcna-2011-2012.jsonl.gz"))
 COUNTRIES = {"dprk", "rok", "russia", "china", "us", "japan", "other"}
 FIELDS = {"body", "title"}
 RANDOM_ROUNDS = 7  # rounds 0-6 of the random stratum

@@ -15,8 +15,11 @@ annotations.txt format (one document per '@ LINE' block):
 FIELD is body or title.
 """
 import gzip, json, re, sys
+import os
 
-DATA = "/work/shared/data/kcna-2011-2012.jsonl.gz"
+HERE = os.path.dirname(os.path.abspath(__file__))
+# The data file sits next to the repository (../shared/data); KCNA_DATA overrides it.
+DATA = os.environ.get("KCNA_DATA", os.path.join(HERE, "../../../shared/data/kcna-2011-2012.jsonl.gz"))
 COUNTRIES = {"dprk", "rok", "russia", "china", "us", "japan", "other"}
 
 

@@ -19,8 +19,11 @@ Usage: python3 select_docs.py [ROUNDS]          -> random stratum
 Both print: round, quarter, line, published, body length, title.
 """
 import gzip, json, random, re, sys
+import os
 
-DATA = "/work/shared/data/kcna-2011-2012.jsonl.gz"
+HERE = os.path.dirname(os.path.abspath(__file__))
+# The data file sits next to the repository (../shared/data); KCNA_DATA overrides it.
+DATA = os.environ.get("KCNA_DATA", os.path.join(HERE, "../../../shared/data/kcna-2011-2012.jsonl.gz"))
 SEED = 20111217
 RANDOM_ROUNDS = 7
 RICH = re.compile(r"\b(Meets|Meet|Receives|Greets|Greetings|Message|Delegation|Visits|Inspects|"

@@ -130,6 +130,18 @@ fn normalize_role(role: &str) -> String {
         .join(" ")
 }
 
+/// A predicted role in the labels' scheme. The labels give a posthumous title
+/// the post it honours ("eternal general secretary" is "general secretary",
+/// README "Titles"); the pack keeps posthumous roles apart, so that signals do
+/// not read them as live posts.
+fn labelled_role(role: &str, posthumous: bool) -> String {
+    let role = normalize_role(role);
+    match role.strip_prefix("eternal ") {
+        Some(post) if posthumous => post.to_owned(),
+        _ => role,
+    }
+}
+
 /// A title, gold or predicted, reduced to what is compared.
 #[derive(Debug)]
 struct TitleItem {
@@ -360,7 +372,13 @@ fn score_doc(
         .iter()
         .map(|t| TitleItem {
             person: ex.mentions.get(t.mention).map(span_of),
-            role: normalize_role(&t.role),
+            role: labelled_role(
+                &t.role,
+                orgs.pack
+                    .roles
+                    .iter()
+                    .any(|r| r.name == t.role && r.posthumous),
+            ),
             org: orgs.resolve_predicted(
                 t.organization_id.as_deref(),
                 t.organization.as_deref(),

@@ -44,7 +44,7 @@ pub fn normalize_name(name: &str) -> String {
 /// Pack organisations and org classes indexed by name.
 #[derive(Debug)]
 pub struct OrgResolver<'p> {
-    pack: &'p Pack,
+    pub pack: &'p Pack,
     /// Normalised name or alias: organisation indices.
     names: HashMap<String, Vec<usize>>,
     /// Acronym as written: organisation indices.

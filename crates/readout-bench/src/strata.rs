@@ -12,10 +12,14 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::data::Row;
 
 const SEED: u32 = 20111217;
-/// Rounds 0-6 of the random stratum were labelled.
+/// The person-rich stratum is drawn from after the first 7 rounds of the
+/// random order (select_docs.py's `RANDOM_ROUNDS`).
 const RANDOM_ROUNDS: usize = 7;
-/// Rounds 0-4 of the person-rich stratum were labelled.
-const RICH_ROUNDS: usize = 5;
+/// Labelled rounds of the random stratum: 0-6 in the development set
+/// (`eval/kcna-2011-2012`), 7-9 in the test set (`eval/kcna-2011-2012-test`).
+const RANDOM_LABELLED: usize = 10;
+/// Labelled rounds of the person-rich stratum: 0-4 development, 5-7 test.
+const RICH_LABELLED: usize = 8;
 /// `RICH` of select_docs.py, one alternative each; "Congratulat" stands for
 /// `Congratulat\w*`, so it needs a word boundary before it only.
 const RICH: &[&str] = &[
@@ -71,7 +75,7 @@ impl Group {
     }
 }
 
-/// The line numbers of the labelled selection, by stratum.
+/// The line numbers of the labelled selections (both sets), by stratum.
 pub fn groups(rows: &[Row]) -> HashMap<usize, Group> {
     let strata = eligible(rows);
     let mut out = HashMap::new();
@@ -83,7 +87,7 @@ pub fn groups(rows: &[Row]) -> HashMap<usize, Group> {
         random.insert(q, lines);
     }
     for (qn, lines) in random.values().enumerate() {
-        for &i in lines.iter().take(RANDOM_ROUNDS) {
+        for &i in lines.iter().take(RANDOM_LABELLED) {
             out.insert(i, Group::Random);
         }
         let mut rich: Vec<usize> = lines
@@ -94,8 +98,8 @@ pub fn groups(rows: &[Row]) -> HashMap<usize, Group> {
             .collect();
         rich.sort_unstable();
         shuffle(&mut rich, SEED + 100 + qn as u32);
-        for &i in rich.iter().take(RICH_ROUNDS) {
-            out.insert(i, Group::PersonRich);
+        for &i in rich.iter().take(RICH_LABELLED) {
+            out.entry(i).or_insert(Group::PersonRich);
         }
     }
     out

@@ -62,6 +62,10 @@ pub struct Organization {
     /// Acronyms, matched exactly as written ("WPK", "KPA").
     #[serde(default)]
     pub acronyms: Vec<String>,
+    /// Capitalised words that name it alone after "the", in its own country's
+    /// outlets ("the Party" in KCNA is the WPK).
+    #[serde(default)]
+    pub short_forms: Vec<String>,
 }
 
 /// A role a person can hold: a post ("vice-minister") or a military rank.
@@ -151,6 +155,14 @@ pub struct NameRules {
     /// Words that make a name a place ("Hall" in "Mansudae Assembly Hall").
     #[serde(default)]
     pub venues: Vec<String>,
+    /// Nouns after which a capitalised run names a publication ("the Ugandan
+    /// newspaper Sun Rise"); a plural one introduces a list of them.
+    #[serde(default)]
+    pub press_cues: Vec<String>,
+    /// Phrases after which a capitalised run names a person ("led by",
+    /// "his Mexican counterpart").
+    #[serde(default)]
+    pub person_cues: Vec<String>,
 }
 
 /// Words that change what a reported event or meeting means: a halt
@@ -541,6 +553,8 @@ impl Pack {
                 into.name_joiners.extend(n.name_joiners);
                 into.not_names.extend(n.not_names);
                 into.venues.extend(n.venues);
+                into.press_cues.extend(n.press_cues);
+                into.person_cues.extend(n.person_cues);
             }
             if let Some(c) = parsed.cues {
                 pack.cues.halt.extend(c.halt);

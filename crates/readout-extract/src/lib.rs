@@ -60,6 +60,7 @@ pub use model::*;
 
 use gazetteer::{Entry, Gazetteer};
 use names::Names;
+use readout_core::dateline::MONTH_NAMES;
 use readout_core::pack::Pack;
 use token::Token;
 
@@ -77,6 +78,8 @@ pub struct Extractor {
     org_by_id: HashMap<String, usize>,
     class_by_id: HashMap<String, usize>,
     role_by_id: HashMap<String, usize>,
+    /// Pack short forms ("Party") to their organisation.
+    short_form: HashMap<String, usize>,
     /// Known people by the key words of their name and variants.
     person_by_key: HashMap<String, usize>,
     cues: CueSets,
@@ -113,7 +116,7 @@ const COUNTERPART_SLACK: usize = 40;
 
 /// Bumped whenever the extractor's output changes for the same pack, so
 /// that stored extractions are redone.
-pub const EXTRACTOR_VERSION: u32 = 7;
+pub const EXTRACTOR_VERSION: u32 = 8;
 
 /// What a span of tokens in a field was found to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,6 +155,9 @@ struct Span {
     kind: SpanKind,
     first: usize,
     last: usize,
+    /// A country word the span took in as its first word ("Vietnamese
+    /// government"): the country of a generic body.
+    country: Option<usize>,
 }
 
 /// One field being read: its text, tokens, spans and which span owns each token.
@@ -204,7 +210,12 @@ impl FieldWork<'_> {
 
     fn add(&mut self, kind: SpanKind, first: usize, last: usize) -> usize {
         let id = self.spans.len();
-        self.spans.push(Span { kind, first, last });
+        self.spans.push(Span {
+            kind,
+            first,
+            last,
+            country: None,
+        });
         for o in &mut self.owner[first..=last] {
             *o = Some(id);
         }
@@ -251,6 +262,16 @@ enum OrgRef {
 }
 
 /// Words that open sentences and headlines, never part of an organisation's name.
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 const SENTENCE_OPENERS: &[&str] = &[
     "The",
     "A",
@@ -420,6 +441,12 @@ impl Extractor {
             org_by_id,
             class_by_id,
             role_by_id,
+            short_form: pack
+                .organizations
+                .iter()
+                .enumerate()
+                .flat_map(|(i, o)| o.short_forms.iter().map(move |f| (f.clone(), i)))
+                .collect(),
         }
     }
 
@@ -528,6 +555,8 @@ impl Extractor {
         }
         let evidence = self.acronym_names(&mut w) + self.spun_names(&mut w);
         self.structural_orgs(&mut w);
+        self.press_names(&mut w);
+        self.short_forms(&mut w, doc);
         self.merge_country_prefix(&mut w);
         self.korean_names(&mut w);
         self.foreign_names(&mut w);
@@ -786,7 +815,14 @@ impl Extractor {
                 i += 1;
                 continue;
             }
-            let end = self.capitalised_run(w, i);
+            let mut end = self.capitalised_run(w, i);
+            // A name does not end on a joining word ("Central Committee and the").
+            while end > i + 1
+                && w.word(end - 1)
+                    .is_some_and(|x| ["and", "the", "of", "for"].contains(&x))
+            {
+                end -= 1;
+            }
             // Known names with three content words or more are all the
             // matcher holds: shorter runs cannot be one.
             if (i..end).filter(|k| w.tokens[*k].is_word()).count() < 3 {
@@ -903,16 +939,24 @@ impl Extractor {
                 && !SENTENCE_OPENERS.contains(&x))
                 || x.chars().all(|c| c.is_ascii_digit())
         };
-        // A hyphenated word ("Pan-national", "Egypt-Korea") counts as one.
-        let hyphen_left = |w: &FieldWork<'_>, p: usize| -> usize {
+        // A hyphenated word ("Pan-national", "Egypt-Korea", "Brazil-Korea")
+        // counts as one; a country joined by the hyphen belongs to the name.
+        let hyphen_left = |w: &mut FieldWork<'_>, p: usize| -> usize {
             let mut p = p;
             while p >= 2
                 && w.is_punct(p - 1, '-')
                 && w.tokens[p - 1].start == w.tokens[p - 2].end
                 && w.tokens[p].start == w.tokens[p - 1].end
-                && w.owner[p - 2].is_none()
                 && w.word(p - 2).is_some()
             {
+                if let Some(ci) = w.owner[p - 2] {
+                    let c = &w.spans[ci];
+                    if !(matches!(c.kind, SpanKind::Country { .. }) && c.first == c.last) {
+                        break;
+                    }
+                    w.spans[ci].kind = SpanKind::Absorbed;
+                    w.owner[p - 2] = None;
+                }
                 p -= 2;
             }
             p
@@ -952,6 +996,18 @@ impl Extractor {
                     && w.word(p - 2).is_some_and(org_word)
                 {
                     first = hyphen_left(w, p - 2);
+                    taken += 1;
+                    continue;
+                }
+                // "Workers' Party": a plural possessive.
+                if w.is_punct(p, '\'')
+                    && p >= 1
+                    && w.tokens[p].start == w.tokens[p - 1].end
+                    && w.owner[p - 1].is_none()
+                    && w.word(p - 1)
+                        .is_some_and(|x| org_word(x) && x.ends_with('s'))
+                {
+                    first = hyphen_left(w, p - 1);
                     taken += 1;
                     continue;
                 }
@@ -998,6 +1054,8 @@ impl Extractor {
                 }
                 j = w.skip_the(j + 1);
                 if let Some((_, s)) = w.span_starting(j) {
+                    // A watched phrase inside a name ("... for the Study of
+                    // Songun Policy") is part of the name.
                     if matches!(
                         s.kind,
                         SpanKind::Org { .. }
@@ -1006,6 +1064,7 @@ impl Extractor {
                                 ..
                             }
                             | SpanKind::Class(_)
+                            | SpanKind::Formulation(_)
                     ) {
                         last = s.last;
                         continue;
@@ -1014,9 +1073,25 @@ impl Extractor {
                 }
                 let mut k = j;
                 loop {
-                    if w.owner.get(k).is_some_and(Option::is_none)
-                        && w.word(k).is_some_and(org_word)
+                    // A one-word country inside the name ("for Supporting
+                    // Korea's Reunification") belongs to it.
+                    let free = match w.owner.get(k) {
+                        Some(None) => true,
+                        Some(Some(si)) => {
+                            let sp = &w.spans[*si];
+                            matches!(sp.kind, SpanKind::Country { .. }) && sp.first == sp.last
+                        }
+                        None => false,
+                    };
+                    if free && w.word(k).is_some_and(org_word) {
+                        k += 1;
+                    } else if k > j
+                        && w.is_punct(k, '\'')
+                        && w.tokens[k].start == w.tokens[k - 1].end
+                        && w.word(k - 1).is_some_and(|x| x.ends_with('s'))
+                        && w.word(k + 1).is_some_and(org_word)
                     {
+                        // "Workers' Party": a plural possessive.
                         k += 1;
                     } else if k > j
                         && ((w.is_punct(k, '\'') && w.is_word(k + 1, "s"))
@@ -1026,6 +1101,10 @@ impl Extractor {
                     {
                         // Possessive "'s", or a hyphenated word.
                         k += 2;
+                    } else if k > j && w.is_word(k, "and") && self.and_starts_another(w, k) {
+                        // "... Juche Idea and the British Branch of ...": a
+                        // second name, not a longer one.
+                        break;
                     } else if k > j
                         && (w.is_word(k, "and")
                             || w.is_word(k, "the")
@@ -1072,7 +1151,10 @@ impl Extractor {
                     && sp.last <= last
                     && matches!(
                         sp.kind,
-                        SpanKind::Org { .. } | SpanKind::Country { .. } | SpanKind::Class(_)
+                        SpanKind::Org { .. }
+                            | SpanKind::Country { .. }
+                            | SpanKind::Class(_)
+                            | SpanKind::Formulation(_)
                     )
             });
             if words >= 2 && absorbable {
@@ -1100,6 +1182,154 @@ impl Extractor {
             i = last + 1;
         }
         self.acronyms_in_parentheses(w);
+    }
+
+    /// "the Party" alone is the WPK in a DPRK outlet: a pack short form, after
+    /// "the", not followed by more of a name ("the Party Central Committee",
+    /// "the Party of Labour").
+    fn short_forms(&self, w: &mut FieldWork<'_>, doc: &DocInput<'_>) {
+        if w.field == Field::Title {
+            return;
+        }
+        for i in 1..w.tokens.len() {
+            let Some(x) = w.word(i) else { continue };
+            if w.owner[i].is_some() || !w.word(i - 1).is_some_and(|t| t.eq_ignore_ascii_case("the"))
+            {
+                continue;
+            }
+            let Some(&o) = self.short_form.get(x) else {
+                continue;
+            };
+            let org = &self.pack.organizations[o];
+            let more = w.is_word(i + 1, "of")
+                || w.word(i + 1)
+                    .is_some_and(|y| y.starts_with(char::is_uppercase));
+            if more || doc.outlet_country != Some(org.country.as_str()) {
+                continue;
+            }
+            let name = org.name.clone();
+            w.add(SpanKind::Org { org: Some(o), name }, i, i);
+        }
+    }
+
+    /// "The Zimbabwean paper Herald noted", "the Lao newspapers Heng Ngan and
+    /// Noum Lao, L'Avenir of Democratic Congo, ...": the capitalised run after
+    /// a press noun names a publication; after a plural noun, a list of them,
+    /// each perhaps followed by "of <country>".
+    fn press_names(&self, w: &mut FieldWork<'_>) {
+        if w.field == Field::Title {
+            return;
+        }
+        let stop = |x: &str| {
+            SENTENCE_OPENERS.contains(&x) && x != "The"
+                || MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(x))
+                || WEEKDAYS.contains(&x)
+        };
+        // A word of the title: capitalised, or a single-word country inside it.
+        let free = |w: &FieldWork<'_>, k: usize| match w.owner[k] {
+            None => true,
+            Some(si) => {
+                let s = &w.spans[si];
+                matches!(s.kind, SpanKind::Country { .. }) && s.first == k && s.last == k
+            }
+        };
+        for i in 0..w.tokens.len() {
+            let Some(cue) = w.word(i).filter(|x| self.names.press_cues.contains(*x)) else {
+                continue;
+            };
+            let plural = cue.ends_with('s');
+            let mut p = i + 1;
+            loop {
+                // A known title ("newspapers Rodong Sinmun and Minju Joson") is
+                // already named: step over it to the rest of the list.
+                let start = p;
+                if let Some((_, s)) = w.span_starting(p) {
+                    if matches!(s.kind, SpanKind::Org { .. }) {
+                        p = s.last + 1;
+                    }
+                }
+                let mut k = p;
+                while w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase))
+                    && free(w, k)
+                    && !(stop(w.word(k).unwrap_or_default()) || (k > p && w.is_word(k, "The")))
+                {
+                    k += 1;
+                    // "L'Avenir": an apostrophe inside the word.
+                    if w.is_punct(k, '\'')
+                        && w.tokens[k].start == w.tokens[k - 1].end
+                        && w.word(k + 1)
+                            .is_some_and(|x| x.starts_with(char::is_uppercase))
+                        && w.tokens[k + 1].start == w.tokens[k].end
+                    {
+                        k += 1;
+                    } else if !plural
+                        && w.is_word(k, "and")
+                        && w.word(k + 1)
+                            .is_some_and(|x| x.starts_with(char::is_uppercase))
+                    {
+                        // "Indian and World Event": one title with "and" in it.
+                        k += 1;
+                    }
+                }
+                if k > p {
+                    let only_countries = (p..k).all(|x| w.owner[x].is_some());
+                    if only_countries || w.is_word(k - 1, "The") {
+                        break;
+                    }
+                    for x in p..k {
+                        if let Some(si) = w.owner[x] {
+                            w.spans[si].kind = SpanKind::Absorbed;
+                            w.owner[x] = None;
+                        }
+                    }
+                    let (_, _, surface) = w.surface(p, k - 1);
+                    let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+                    w.add(SpanKind::Org { org: None, name }, p, k - 1);
+                } else if p == start {
+                    break;
+                }
+                if !plural {
+                    break;
+                }
+                // "... of Uganda", then "," or "and" to the next title.
+                let mut q = k;
+                if w.is_word(q, "of") {
+                    match w.span_starting(q + 1) {
+                        Some((_, s)) if matches!(s.kind, SpanKind::Country { .. }) => {
+                            q = s.last + 1;
+                        }
+                        _ => break,
+                    }
+                }
+                if w.is_punct(q, ',') {
+                    q += 1;
+                }
+                if w.is_word(q, "and") {
+                    q += 1;
+                }
+                if q == k || !w.word(q).is_some_and(|x| x.starts_with(char::is_uppercase)) {
+                    break;
+                }
+                p = q;
+            }
+        }
+    }
+
+    /// Whether the words after the "and" at `k` make a name of their own: a
+    /// capitalised run with its own head word ("and the British Branch of").
+    fn and_starts_another(&self, w: &FieldWork<'_>, k: usize) -> bool {
+        let mut p = w.skip_the(k + 1);
+        while let Some(x) = w.word(p) {
+            if !x.starts_with(char::is_uppercase) {
+                break;
+            }
+            if self.names.heads.contains(x) {
+                return true;
+            }
+            p += 1;
+        }
+        w.span_starting(w.skip_the(k + 1))
+            .is_some_and(|(_, s)| matches!(s.kind, SpanKind::Org { .. }))
     }
 
     /// "Korean People's Revolutionary Army (KPRA)": an acronym in parentheses
@@ -1136,12 +1366,89 @@ impl Extractor {
         }
     }
 
+    /// The org class with this one-word generic name ("government",
+    /// "embassy"), in any case.
+    fn single_word_class(&self, word: &str) -> Option<usize> {
+        self.pack.org_classes.iter().position(|c| {
+            c.aliases
+                .iter()
+                .any(|a| !a.contains(' ') && a.eq_ignore_ascii_case(word))
+        })
+    }
+
     /// "DPRK National Defence Commission": a country name just before an
-    /// organisation belongs to its name.
+    /// organisation belongs to its name. So does a country word before a body
+    /// every state has ("Vietnamese government", "U.S. embassy"), which makes
+    /// it that country's.
     fn merge_country_prefix(&self, w: &mut FieldWork<'_>) {
         for idx in 0..w.spans.len() {
             let (first, kind) = (w.spans[idx].first, w.spans[idx].kind.clone());
+            if let SpanKind::Country { country, .. } = kind {
+                // "Vietnamese government": a one-word generic body, lower case,
+                // after a country word ("U.S." ends on its full stop).
+                let mut last = w.spans[idx].last;
+                if w.is_punct(last + 1, '.')
+                    && w.tokens[last + 1].start == w.tokens[last].end
+                    && w.word(last).is_some_and(|x| x.len() == 1)
+                {
+                    last += 1;
+                }
+                let class = w
+                    .word(last + 1)
+                    .filter(|_| w.owner[last + 1].is_none() && w.field == Field::Body)
+                    .and_then(|x| self.single_word_class(x));
+                if let Some(c) = class.filter(|_| !self.pack.countries[country].placeholder) {
+                    w.spans[idx].kind = SpanKind::Class(c);
+                    w.spans[idx].last = last + 1;
+                    w.spans[idx].country = Some(country);
+                    w.owner[last + 1] = Some(idx);
+                    continue;
+                }
+                // "Mexican Parliament", "Japanese Foreign Ministry": a body
+                // every state has, named with its country. Not before a role,
+                // where the country word belongs to the title.
+                if let Some((ki, k)) = w.span_starting(last + 1) {
+                    let body = matches!(k.kind, SpanKind::Class(_))
+                        && w.tokens[k.first..=k.last]
+                            .iter()
+                            .any(|t| self.names.heads.contains(t.text(w.text)))
+                        && !w
+                            .span_starting(k.last + 1)
+                            .is_some_and(|(_, r)| matches!(r.kind, SpanKind::Role { .. }));
+                    if body && !self.pack.countries[country].placeholder {
+                        let cf = w.spans[idx].first;
+                        w.spans[idx].kind = SpanKind::Absorbed;
+                        w.spans[ki].first = cf;
+                        w.spans[ki].country = Some(country);
+                        for o in &mut w.owner[cf..=last] {
+                            *o = Some(ki);
+                        }
+                    }
+                }
+                continue;
+            }
             if !matches!(kind, SpanKind::Org { .. }) || first == 0 {
+                continue;
+            }
+            // "the C.C., the Workers' Party of Bangladesh": the central
+            // committee of the body named after it.
+            if first >= 6
+                && w.is_word(first - 1, "the")
+                && w.is_punct(first - 2, ',')
+                && w.is_punct(first - 3, '.')
+                && w.is_word(first - 4, "C")
+                && w.is_punct(first - 5, '.')
+                && w.is_word(first - 6, "C")
+                && w.owner[first - 6..first].iter().all(Option::is_none)
+            {
+                if let SpanKind::Org { name, .. } = &kind {
+                    let name = format!("Central Committee of the {name}");
+                    w.spans[idx].kind = SpanKind::Org { org: None, name };
+                    w.spans[idx].first = first - 6;
+                    for o in &mut w.owner[first - 6..first] {
+                        *o = Some(idx);
+                    }
+                }
                 continue;
             }
             if let Some((ci, c)) = w.span_at(first - 1) {
@@ -1299,6 +1606,34 @@ impl Extractor {
                 }
             }
             i += 1;
+        }
+        // After a person cue: "led by Kazuaki Ashizawa", "his Serbian
+        // counterpart Vuk Jeremic".
+        if w.field != Field::Title {
+            for cue in &self.names.person_cues {
+                let mut i = 0;
+                while i + cue.len() < n {
+                    let at = (0..cue.len()).all(|c| w.is_word(i + c, &cue[c]));
+                    let s = i + cue.len();
+                    if !at {
+                        i += 1;
+                        continue;
+                    }
+                    let k = run_from(w, s);
+                    let words = w.tokens[s..k].iter().filter(|t| t.is_word()).count();
+                    if (2..=5).contains(&words)
+                        && !self.all_common(w, s, k - 1)
+                        && !w.word(k).is_some_and(|x| self.names.heads.contains(x))
+                    {
+                        let (_, _, surface) = w.surface(s, k - 1);
+                        let name = surface.to_owned();
+                        let person = self.known_person(&name);
+                        let name = person.map_or(name, |p| self.pack.people[p].name.clone());
+                        w.add(SpanKind::Person { person, name }, s, k - 1);
+                    }
+                    i = k.max(i + 1);
+                }
+            }
         }
         // Before ", <title>".
         let mut i = 0;
@@ -1477,7 +1812,16 @@ impl Extractor {
                         )
                     }
                     None => {
-                        let name = self.pack.org_classes[*c].aliases.first().cloned();
+                        // "government of Vietnam": the generic name and the country.
+                        let alias = self.pack.org_classes[*c].aliases.first();
+                        let place = country
+                            .and_then(|k| self.pack.countries.iter().find(|x| x.id == k))
+                            .filter(|x| !x.placeholder)
+                            .map(|x| x.aliases.first().unwrap_or(&x.name));
+                        let name = match (alias, place) {
+                            (Some(a), Some(p)) => Some(format!("{a} of {p}")),
+                            (a, _) => a.cloned(),
+                        };
                         (name, None, country.map(str::to_owned))
                     }
                 }
@@ -1543,14 +1887,18 @@ impl Extractor {
             // A generic name without a head word ("Foreign Affairs") serves
             // titles only: on its own it names no body.
             SpanKind::Class(_)
-                if !w.tokens[span.first..=span.last]
-                    .iter()
-                    .any(|t| self.names.heads.contains(t.text(w.text))) =>
+                if span.country.is_none()
+                    && !w.tokens[span.first..=span.last]
+                        .iter()
+                        .any(|t| self.names.heads.contains(t.text(w.text))) =>
             {
                 return None
             }
             SpanKind::Class(c) => {
-                let country = self.context_country(w, span.first, doc);
+                let country = match span.country {
+                    Some(k) => Some(self.pack.countries[k].id.clone()),
+                    None => self.context_country(w, span.first, doc),
+                };
                 let (name, id, country) = self.org_name(&OrgRef::Class(*c), country.as_deref());
                 let name = name.unwrap_or_else(|| surface.to_owned());
                 let known = id.is_some();
@@ -1726,6 +2074,9 @@ impl Extractor {
                         .is_some_and(|(_, r)| matches!(r.kind, SpanKind::Role { .. })) =>
                 {
                     org = OrgRef::Class(*c);
+                    if let Some(k) = s.country {
+                        country.get_or_insert_with(|| self.pack.countries[k].id.clone());
+                    }
                     pos = s.last + 1;
                 }
                 _ => {}
@@ -1767,6 +2118,14 @@ impl Extractor {
                     }
                     SpanKind::Class(c) => {
                         org = OrgRef::Class(*c);
+                        last = s.last;
+                    }
+                    // "Chinese ambassador to the DPRK": the host country is
+                    // not the post's.
+                    SpanKind::Country { .. }
+                        if self.pack.roles[role].abroad
+                            && (w.is_word(prep, "to") || w.is_word(prep, "in")) =>
+                    {
                         last = s.last;
                     }
                     SpanKind::Country { country: c, .. } => {
@@ -1908,11 +2267,24 @@ impl Extractor {
                 adjective: false, ..
             } => {
                 let mut j = s.first;
-                while j > 0 && (w.is_word(j - 1, "the") || w.is_word(j - 1, "of")) {
+                while j > 0
+                    && ["the", "of", "to", "in"]
+                        .iter()
+                        .any(|x| w.is_word(j - 1, x))
+                {
                     j -= 1;
                 }
                 let (_, r) = w.span_at(j.checked_sub(1)?)?;
-                if !matches!(r.kind, SpanKind::Role { plural: false, .. }) {
+                let SpanKind::Role {
+                    plural: false,
+                    role,
+                } = r.kind
+                else {
+                    return None;
+                };
+                // "ambassador to the DPRK", "consul general in Vladivostok".
+                let host = (r.last + 1..s.first).any(|k| w.is_word(k, "to") || w.is_word(k, "in"));
+                if host && !self.pack.roles[role].abroad {
                     return None;
                 }
                 r.first
@@ -1981,9 +2353,11 @@ impl Extractor {
             // "as chairman", "elected X to be vice-chairman".
             if w.is_word(i, "as") || (w.is_word(i, "be") && i > 0 && w.is_word(i - 1, "to")) {
                 let mut j = i + 1;
+                // Skipped unless a title starts there ("eternal general secretary").
                 while w
                     .word(j)
                     .is_some_and(|x| BEFORE_TITLE.contains(&x.to_ascii_lowercase().as_str()))
+                    && w.span_starting(j).is_none()
                 {
                     j += 1;
                 }
@@ -2054,6 +2428,8 @@ impl Extractor {
                     if t.org == OrgRef::None {
                         if let Some(o) = &trailing_org {
                             t.org = o.clone();
+                        } else if let Some(o) = self.leading_body(w, &t) {
+                            t.org = o;
                         }
                     }
                     self.attach(w, doc, *p, &t, mention_of_span, out);
@@ -2121,6 +2497,38 @@ impl Extractor {
             }
             k = next;
         }
+    }
+
+    /// The body a bare post before a name belongs to when the sentence says
+    /// whose it is: "the delegation of the Chinese People's Association ...
+    /// led by its Vice-President Li Wuwei", "a delegation of the Foreign
+    /// Languages Publishing House headed by Vice Director Ri Min Chon": the
+    /// nearest body named earlier in the sentence.
+    fn leading_body(&self, w: &FieldWork<'_>, t: &ParsedTitle) -> Option<OrgRef> {
+        if self.pack.roles[t.role].kind != "post" || t.first < 2 {
+            return None;
+        }
+        let mut p = t.first - 1;
+        let its = w.is_word(p, "its");
+        if its {
+            p -= 1;
+        }
+        let led = w.is_word(p, "by") && (w.is_word(p - 1, "led") || w.is_word(p - 1, "headed"));
+        if !(its || led) {
+            return None;
+        }
+        let (start, _) = w.sentence_of(w.tokens[t.first].start);
+        (0..p)
+            .rev()
+            .take_while(|&k| w.tokens[k].start >= start)
+            .find_map(|k| {
+                let (_, s) = w.span_at(k)?;
+                match &s.kind {
+                    SpanKind::Org { org: Some(o), .. } => Some(OrgRef::Known(*o)),
+                    SpanKind::Org { org: None, name } => Some(OrgRef::Named(name.clone())),
+                    _ => None,
+                }
+            })
     }
 
     fn attach(

@@ -34,6 +34,10 @@ pub struct SpunMatcher {
     stands_for: HashMap<String, Vec<u32>>,
     /// Every single word WordNet lists: ordinary English, as opposed to names.
     common: HashSet<String>,
+    /// Name words a spinner leaves alone: words no thesaurus lists ("npc",
+    /// "juche") and the names of countries and their adjectives ("China",
+    /// "Chinese"), which a thesaurus may list but a spinner does not swap.
+    proper: HashSet<u32>,
 }
 
 /// A crude singular: WordNet lists lemmas, spinners inflect ("Folks", "Matters").
@@ -120,6 +124,29 @@ impl SpunMatcher {
             .map(|(k, v)| (k, v.into_iter().collect()))
             .collect();
         m.common = graph.keys().map(|w| (*w).to_owned()).collect();
+        let countries: HashSet<String> = pack
+            .countries
+            .iter()
+            .flat_map(|c| {
+                std::iter::once(&c.name)
+                    .chain(&c.aliases)
+                    .chain(&c.adjectives)
+            })
+            .map(|n| key_words(n))
+            // One-word names only: "people" in "Democratic People's Republic
+            // of Korea" is an ordinary word.
+            .filter(|words| words.len() == 1)
+            .map(|words| lemma(&words[0]).to_owned())
+            .collect();
+        m.proper = m
+            .ids
+            .iter()
+            .filter(|(w, id)| {
+                !m.function.contains(id)
+                    && (!m.common.contains(w.as_str()) || countries.contains(*w))
+            })
+            .map(|(_, id)| *id)
+            .collect();
         m
     }
 
@@ -167,7 +194,7 @@ impl SpunMatcher {
                         if !self.function.contains(&id) {
                             same_content += 1;
                         }
-                    } else if near.contains(&id) {
+                    } else if near.contains(&id) && !self.proper.contains(&id) {
                         swapped += 1;
                     } else {
                         ok = false;

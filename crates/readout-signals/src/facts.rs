@@ -291,7 +291,7 @@ pub fn facts(meta: DocMeta<'_>, x: &Extraction, pack: &Pack) -> DocFacts {
             }
             _ => false,
         };
-        // A post held abroad (an ambassador's) names the host country.
+        // A post held abroad (an ambassador's) is kept whatever its country.
         let abroad = pack.roles.iter().any(|r| r.name == t.role && r.abroad);
         if foreign_post && t.role_kind == "post" && !abroad {
             continue;

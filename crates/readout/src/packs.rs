@@ -12,6 +12,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../../packs/dprk-russia/pack.toml"),
     ),
     (
+        "packs/dprk-russia/countries.toml",
+        include_str!("../../../packs/dprk-russia/countries.toml"),
+    ),
+    (
         "packs/dprk-russia/outlets.toml",
         include_str!("../../../packs/dprk-russia/outlets.toml"),
     ),

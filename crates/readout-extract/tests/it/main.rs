@@ -222,3 +222,47 @@ fn a_spun_name_without_its_acronym_is_found_through_thesaurus_neighbours() {
     "#]],
     );
 }
+
+#[test]
+fn publications_named_after_a_press_noun_and_in_a_list() {
+    check(
+        "The Ugandan newspaper Sun Rise praised the policy. The Nepali papers Gorkha Post and Himal Voice, Tribune of Kenya and Daily Mirror of Zambia carried articles. The Japanese paper Mainichi Shimbun said on July 3 that the talks failed.",
+        expect![[r#"
+            Organization "Sun Rise" = org:sun-rise
+            Organization "Gorkha Post" = org:gorkha-post
+            Organization "Himal Voice" = org:himal-voice
+            Organization "Tribune" = org:tribune
+            Organization "Daily Mirror" = org:daily-mirror
+            Organization "Mainichi Shimbun" = org:mainichi-shimbun
+        "#]],
+    );
+}
+
+#[test]
+fn bodies_named_with_their_country_and_central_committees_of_other_parties() {
+    check(
+        "The Vietnamese government and the U.S. embassy issued statements. The chairman of the C.C., the Workers' Party of Bangladesh met the Mexican Parliament delegation. The Party has guided the army.",
+        expect![[r#"
+            Organization "Vietnamese government" = org:government-of-vietnam
+            Organization "U.S. embassy" = org:embassy-of-united-states
+            Organization "Mexican Parliament" = org:parliament-of-mexico
+            Organization "C.C., the Workers' Party of Bangladesh" = org:central-committee-of-workers-party-of-bangladesh
+            Organization "Party" = wpk
+        "#]],
+    );
+}
+
+#[test]
+fn people_after_cues_and_posts_of_the_delegation_that_came() {
+    check(
+        "A delegation of the Malta-Korea Friendship Association led by its Secretary General Pierre Zammit arrived. He sent a message to his Serbian counterpart Vuk Dragovic. Wang Lin, Chinese ambassador to the DPRK, attended the reception.",
+        expect![[r#"
+            Organization "Malta-Korea Friendship Association" = org:malta-korea-friendship-association
+            Person "Pierre Zammit" = person:pierre-zammit
+            Person "Vuk Dragovic" = person:vuk-dragovic
+            Person "Wang Lin" = person:wang-lin
+            title Pierre Zammit = secretary-general of the Malta-Korea Friendship Association [other]
+            title Wang Lin = ambassador [china]
+        "#]],
+    );
+}
