@@ -88,6 +88,10 @@ enum Cmd {
     },
 }
 
+/// The same allocator as the `readout` binary, so that figures match what it does.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Cmd::Phase { phase, input } => {

@@ -38,6 +38,10 @@ pub struct Args {
     /// Print the first N spun titles beside the originals to stderr
     #[arg(long, value_name = "N", default_value_t = 0)]
     show: usize,
+    /// Print the first N entities found on the original but not on the spun
+    /// text (type, surface on the original) to stderr
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    show_missed: usize,
 }
 
 /// What is compared: (entity id, type) of the mentions, and (person id, role)
@@ -145,6 +149,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let (mut score_orig, mut score_spun) = (SpunScore::default(), SpunScore::default());
     let mut docs = 0;
     let mut shown = 0;
+    let mut missed = 0;
     for row in rows.iter().filter(|r| !r.body_text().is_empty()) {
         docs += 1;
         let (title, t) = spinner.spin(row.title_text());
@@ -175,6 +180,17 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         for e in &reference.entities {
             let r = by_type.entry(type_name(e.1)).or_default();
             r.add(std::iter::once(e), &found.entities);
+        }
+        for m in &original.mentions {
+            if missed < args.show_missed && !found.entities.contains(&(m.entity.clone(), m.kind)) {
+                missed += 1;
+                eprintln!(
+                    "missed {} {:?} ({})",
+                    type_name(m.kind),
+                    m.surface,
+                    m.entity
+                );
+            }
         }
         titles.add(reference.titles.iter(), &found.titles);
         spurious += found.entities.difference(&reference.entities).count();

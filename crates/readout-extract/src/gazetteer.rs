@@ -64,6 +64,76 @@ fn key(words: &[String]) -> String {
     format!(" {} ", words.join("  "))
 }
 
+/// Every phrase of the pack with what it names, in pack order.
+pub fn phrases(pack: &Pack) -> Vec<(&str, Entry)> {
+    let mut out: Vec<(&str, Entry)> = Vec::new();
+    for (i, o) in pack.organizations.iter().enumerate() {
+        out.push((&o.name, Entry::Org(i)));
+        out.extend(o.aliases.iter().map(|a| (a.as_str(), Entry::Org(i))));
+        out.extend(o.acronyms.iter().map(|a| (a.as_str(), Entry::Acronym(i))));
+    }
+    for (i, c) in pack.org_classes.iter().enumerate() {
+        out.extend(c.aliases.iter().map(|a| (a.as_str(), Entry::Class(i))));
+    }
+    for (i, r) in pack.roles.iter().enumerate() {
+        let one = Entry::Role {
+            role: i,
+            plural: false,
+        };
+        out.push((&r.name, one));
+        out.extend(r.forms.iter().map(|f| (f.as_str(), one)));
+        let many = Entry::Role {
+            role: i,
+            plural: true,
+        };
+        out.extend(r.plural.iter().map(|f| (f.as_str(), many)));
+    }
+    for (i, t) in pack.title_forms.iter().enumerate() {
+        let one = Entry::TitleForm {
+            form: i,
+            plural: false,
+        };
+        out.push((&t.form, one));
+        let many = Entry::TitleForm {
+            form: i,
+            plural: true,
+        };
+        out.extend(t.plural.iter().map(|f| (f.as_str(), many)));
+    }
+    for (i, p) in pack.people.iter().enumerate() {
+        out.push((&p.name, Entry::Person(i)));
+        out.extend(p.variants.iter().map(|v| (v.as_str(), Entry::Person(i))));
+    }
+    for (i, c) in pack.countries.iter().enumerate() {
+        let name = Entry::Country {
+            country: i,
+            adjective: false,
+        };
+        out.push((&c.name, name));
+        out.extend(c.aliases.iter().map(|a| (a.as_str(), name)));
+        let adjective = Entry::Country {
+            country: i,
+            adjective: true,
+        };
+        out.extend(c.adjectives.iter().map(|a| (a.as_str(), adjective)));
+    }
+    for (i, m) in pack.meeting_kinds.iter().enumerate() {
+        out.extend(m.forms.iter().map(|f| (f.as_str(), Entry::Meeting(i))));
+    }
+    for (i, e) in pack.event_kinds.iter().enumerate() {
+        out.extend(e.triggers.iter().map(|f| (f.as_str(), Entry::Event(i))));
+    }
+    for (i, f) in pack.formulations.iter().enumerate() {
+        out.push((&f.phrase, Entry::Formulation(i)));
+        out.extend(
+            f.variants
+                .iter()
+                .map(|v| (v.as_str(), Entry::Formulation(i))),
+        );
+    }
+    out
+}
+
 impl Gazetteer {
     pub fn new(pack: &Pack) -> Gazetteer {
         let mut map: HashMap<String, Vec<(Entry, Vec<String>)>> = HashMap::new();
@@ -83,113 +153,8 @@ impl Gazetteer {
                 slot.push((entry, surface));
             }
         };
-        for (i, o) in pack.organizations.iter().enumerate() {
-            add(&o.name, Entry::Org(i));
-            for a in &o.aliases {
-                add(a, Entry::Org(i));
-            }
-            for a in &o.acronyms {
-                add(a, Entry::Acronym(i));
-            }
-        }
-        for (i, c) in pack.org_classes.iter().enumerate() {
-            for a in &c.aliases {
-                add(a, Entry::Class(i));
-            }
-        }
-        for (i, r) in pack.roles.iter().enumerate() {
-            add(
-                &r.name,
-                Entry::Role {
-                    role: i,
-                    plural: false,
-                },
-            );
-            for f in &r.forms {
-                add(
-                    f,
-                    Entry::Role {
-                        role: i,
-                        plural: false,
-                    },
-                );
-            }
-            for f in &r.plural {
-                add(
-                    f,
-                    Entry::Role {
-                        role: i,
-                        plural: true,
-                    },
-                );
-            }
-        }
-        for (i, t) in pack.title_forms.iter().enumerate() {
-            add(
-                &t.form,
-                Entry::TitleForm {
-                    form: i,
-                    plural: false,
-                },
-            );
-            for f in &t.plural {
-                add(
-                    f,
-                    Entry::TitleForm {
-                        form: i,
-                        plural: true,
-                    },
-                );
-            }
-        }
-        for (i, p) in pack.people.iter().enumerate() {
-            add(&p.name, Entry::Person(i));
-            for v in &p.variants {
-                add(v, Entry::Person(i));
-            }
-        }
-        for (i, c) in pack.countries.iter().enumerate() {
-            add(
-                &c.name,
-                Entry::Country {
-                    country: i,
-                    adjective: false,
-                },
-            );
-            for a in &c.aliases {
-                add(
-                    a,
-                    Entry::Country {
-                        country: i,
-                        adjective: false,
-                    },
-                );
-            }
-            for a in &c.adjectives {
-                add(
-                    a,
-                    Entry::Country {
-                        country: i,
-                        adjective: true,
-                    },
-                );
-            }
-        }
-        for (i, m) in pack.meeting_kinds.iter().enumerate() {
-            for f in &m.forms {
-                add(f, Entry::Meeting(i));
-            }
-        }
-        for (i, e) in pack.event_kinds.iter().enumerate() {
-            for f in &e.triggers {
-                add(f, Entry::Event(i));
-            }
-        }
-        for (i, f) in pack.formulations.iter().enumerate() {
-            add(&f.phrase, Entry::Formulation(i));
-            for v in &f.variants {
-                add(v, Entry::Formulation(i));
-            }
+        for (phrase, entry) in phrases(pack) {
+            add(phrase, entry);
         }
         let mut keys: Vec<String> = map.keys().cloned().collect();
         keys.sort();

@@ -80,6 +80,11 @@ pub struct Extractor {
     role_by_id: HashMap<String, usize>,
     /// Pack short forms ("Party") to their organisation.
     short_form: HashMap<String, usize>,
+    /// Nouns before a publication's name ("newspaper") and phrases before a
+    /// person's ("led by"), in one set: one pass over the text finds both.
+    name_cues: cues::PhraseSet<NameCue>,
+    /// One-word generic names of org classes, lower case ("government").
+    single_word_classes: Vec<(String, usize)>,
     /// Known people by the key words of their name and variants.
     person_by_key: HashMap<String, usize>,
     cues: CueSets,
@@ -90,6 +95,15 @@ pub struct Extractor {
     /// The pack fingerprint and the extractor's version: what stored
     /// extractions are compared with.
     key: String,
+}
+
+/// What a name cue introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameCue {
+    /// A publication, or a list of them after a plural noun.
+    Press { plural: bool },
+    /// A person.
+    Person,
 }
 
 /// The pack's cue phrases, compiled.
@@ -168,6 +182,8 @@ struct FieldWork<'t> {
     sentences: Vec<(usize, usize)>,
     spans: Vec<Span>,
     owner: Vec<Option<usize>>,
+    /// Name cues in the text ("newspaper", "led by"): (start, end, cue).
+    name_cues: Vec<(usize, usize, NameCue)>,
 }
 
 impl FieldWork<'_> {
@@ -184,6 +200,12 @@ impl FieldWork<'_> {
 
     fn is_punct(&self, i: usize, c: char) -> bool {
         self.tokens.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// The token starting at byte `start`, if one does.
+    fn token_at(&self, start: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.start < start);
+        (self.tokens.get(i)?.start == start).then_some(i)
     }
 
     fn span_at(&self, i: usize) -> Option<(usize, &Span)> {
@@ -441,6 +463,36 @@ impl Extractor {
             org_by_id,
             class_by_id,
             role_by_id,
+            name_cues: cues::PhraseSet::new(
+                pack.names
+                    .press_cues
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.clone(),
+                            NameCue::Press {
+                                plural: c.ends_with('s'),
+                            },
+                        )
+                    })
+                    .chain(
+                        pack.names
+                            .person_cues
+                            .iter()
+                            .map(|c| (c.clone(), NameCue::Person)),
+                    ),
+            ),
+            single_word_classes: pack
+                .org_classes
+                .iter()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    c.aliases
+                        .iter()
+                        .filter(|a| !a.contains(' '))
+                        .map(move |a| (a.to_lowercase(), i))
+                })
+                .collect(),
             short_form: pack
                 .organizations
                 .iter()
@@ -539,6 +591,11 @@ impl Extractor {
         let tokens = token::tokenize(text);
         let sentences = token::sentences(text, &tokens);
         let owner = vec![None; tokens.len()];
+        // Headlines capitalise every word: no cue is read there.
+        let name_cues = match field {
+            Field::Body => self.name_cues.find_all(text),
+            Field::Title => Vec::new(),
+        };
         let mut w = FieldWork {
             field,
             text,
@@ -546,6 +603,7 @@ impl Extractor {
             sentences,
             spans: Vec::new(),
             owner,
+            name_cues,
         };
 
         for (entries, first, last) in self.gazetteer.find(text, &w.tokens) {
@@ -845,27 +903,23 @@ impl Extractor {
                     .filter(|&k| ["of", "for", "and"].contains(&words[k].1.as_str()))
                     .map(|k| k + 1),
             );
+            let concepts = self.spun.concepts_of(words.iter().map(|(_, x)| x.as_str()));
             let mut found = None;
+            // A spun name keeps one of its words unchanged.
+            let starts = starts.filter(|_| self.spun.any_name_word(&concepts));
             for start in starts {
-                if words.len() - start < 2 || words.len() - start > 8 {
+                if words.len() - start < 2 || words.len() - start > 12 {
                     continue;
                 }
-                let window: Vec<String> = words[start..].iter().map(|(_, x)| x.clone()).collect();
-                if let Some((org, _)) = self.spun.find(&window) {
-                    found = Some((org, words[start].0, words[words.len() - 1].0));
+                if let Some((target, _)) = self.spun.find(&concepts[start..]) {
+                    found = Some((target, words[start].0, words[words.len() - 1].0));
                     break;
                 }
             }
-            if let Some((org, first, last)) = found {
-                let name = self.pack.organizations[org].name.clone();
-                w.add(
-                    SpanKind::Org {
-                        org: Some(org),
-                        name,
-                    },
-                    first,
-                    last,
-                );
+            if let Some((target, first, last)) = found {
+                if let Some(kind) = self.choose(&[target]) {
+                    w.add(kind, first, last);
+                }
                 evidence += 1;
                 i = last + 1;
             } else {
@@ -1188,11 +1242,16 @@ impl Extractor {
     /// "the", not followed by more of a name ("the Party Central Committee",
     /// "the Party of Labour").
     fn short_forms(&self, w: &mut FieldWork<'_>, doc: &DocInput<'_>) {
-        if w.field == Field::Title {
+        if w.field == Field::Title || self.short_form.is_empty() {
             return;
         }
         for i in 1..w.tokens.len() {
-            let Some(x) = w.word(i) else { continue };
+            let Some(x) = w
+                .word(i)
+                .filter(|x| x.starts_with(|c: char| c.is_ascii_uppercase()))
+            else {
+                continue;
+            };
             if w.owner[i].is_some() || !w.word(i - 1).is_some_and(|t| t.eq_ignore_ascii_case("the"))
             {
                 continue;
@@ -1233,11 +1292,17 @@ impl Extractor {
                 matches!(s.kind, SpanKind::Country { .. }) && s.first == k && s.last == k
             }
         };
-        for i in 0..w.tokens.len() {
-            let Some(cue) = w.word(i).filter(|x| self.names.press_cues.contains(*x)) else {
+        for (start, _, cue) in w.name_cues.clone() {
+            let NameCue::Press { plural } = cue else {
                 continue;
             };
-            let plural = cue.ends_with('s');
+            // The cue in lower case: "White Paper" is a title, not a cue.
+            let Some(i) = w.token_at(start).filter(|&i| {
+                w.word(i)
+                    .is_some_and(|x| x.starts_with(|c: char| c.is_lowercase()))
+            }) else {
+                continue;
+            };
             let mut p = i + 1;
             loop {
                 // A known title ("newspapers Rodong Sinmun and Minju Joson") is
@@ -1369,11 +1434,10 @@ impl Extractor {
     /// The org class with this one-word generic name ("government",
     /// "embassy"), in any case.
     fn single_word_class(&self, word: &str) -> Option<usize> {
-        self.pack.org_classes.iter().position(|c| {
-            c.aliases
-                .iter()
-                .any(|a| !a.contains(' ') && a.eq_ignore_ascii_case(word))
-        })
+        self.single_word_classes
+            .iter()
+            .find(|(a, _)| a.eq_ignore_ascii_case(word))
+            .map(|(_, c)| *c)
     }
 
     /// "DPRK National Defence Commission": a country name just before an
@@ -1478,9 +1542,11 @@ impl Extractor {
         let n = w.tokens.len();
         let mut i = 0;
         while i < n {
-            let family = w
-                .word(i)
-                .filter(|x| self.names.is_family(x) && w.owner[i].is_none());
+            let family = w.word(i).filter(|x| {
+                x.starts_with(|c: char| c.is_ascii_uppercase())
+                    && w.owner[i].is_none()
+                    && self.names.is_family(x)
+            });
             if family.is_none() {
                 i += 1;
                 continue;
@@ -1610,15 +1676,15 @@ impl Extractor {
         // After a person cue: "led by Kazuaki Ashizawa", "his Serbian
         // counterpart Vuk Jeremic".
         if w.field != Field::Title {
-            for cue in &self.names.person_cues {
-                let mut i = 0;
-                while i + cue.len() < n {
-                    let at = (0..cue.len()).all(|c| w.is_word(i + c, &cue[c]));
-                    let s = i + cue.len();
-                    if !at {
-                        i += 1;
-                        continue;
-                    }
+            for (_, end, cue) in w.name_cues.clone() {
+                if cue != NameCue::Person {
+                    continue;
+                }
+                let s = w.tokens.partition_point(|t| t.start < end);
+                if s >= n || w.owner[s].is_some() {
+                    continue;
+                }
+                {
                     let k = run_from(w, s);
                     let words = w.tokens[s..k].iter().filter(|t| t.is_word()).count();
                     if (2..=5).contains(&words)
@@ -1631,7 +1697,6 @@ impl Extractor {
                         let name = person.map_or(name, |p| self.pack.people[p].name.clone());
                         w.add(SpanKind::Person { person, name }, s, k - 1);
                     }
-                    i = k.max(i + 1);
                 }
             }
         }

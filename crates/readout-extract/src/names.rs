@@ -16,9 +16,6 @@ pub struct Names {
     pub joiners: HashSet<String>,
     pub not_names: HashSet<String>,
     pub venues: HashSet<String>,
-    pub press_cues: HashSet<String>,
-    /// Person cues as word sequences ("led by" is ["led", "by"]).
-    pub person_cues: Vec<Vec<String>>,
 }
 
 impl Names {
@@ -38,12 +35,6 @@ impl Names {
             joiners: rules.name_joiners.iter().cloned().collect(),
             not_names: rules.not_names.iter().cloned().collect(),
             venues: rules.venues.iter().cloned().collect(),
-            press_cues: rules.press_cues.iter().cloned().collect(),
-            person_cues: rules
-                .person_cues
-                .iter()
-                .map(|c| c.split_whitespace().map(str::to_owned).collect())
-                .collect(),
         }
     }
 

@@ -8,18 +8,26 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use readout_core::pack::Pack;
 
-use crate::gazetteer::key_words;
+use crate::gazetteer::{key_words, phrases, Entry};
 
 /// Words that carry no meaning of their own in a name.
 const FUNCTION_WORDS: &[&str] = &["of", "and", "for", "s", "on", "in", "to", "a"];
 
-/// A known name as word ids, with its organisation's index.
+/// What a word of text may stand for: the name word it is (if it is one),
+/// and the name words it is a neighbour of.
+pub type Concept<'a> = (Option<u32>, &'a [u32]);
+
+/// A known name as word ids, with what it names.
 #[derive(Debug)]
 struct Name {
     words: Vec<u32>,
     content: usize,
-    org: usize,
+    target: Entry,
 }
+
+/// The longest phrase a spinner puts in place of one word ("affairs" ->
+/// "personal business").
+const MAX_REPLACEMENT: usize = 3;
 
 /// Known multi-word names, and the words a spinner may have put in their place.
 #[derive(Debug, Default)]
@@ -27,8 +35,9 @@ pub struct SpunMatcher {
     /// Ids of the (lemmatised) words of known names.
     ids: HashMap<String, u32>,
     function: HashSet<u32>,
-    /// Names by (length, id of the first word).
-    names: HashMap<(usize, u32), Vec<Name>>,
+    /// Capitalised names (organisations, people) by the id of their first word.
+    names: HashMap<u32, Vec<Name>>,
+
     /// For a word, the name words it can stand for besides itself: its WordNet
     /// neighbours and their neighbours among the words of known names.
     stands_for: HashMap<String, Vec<u32>>,
@@ -55,26 +64,29 @@ pub fn lemma(w: &str) -> &str {
 impl SpunMatcher {
     pub fn new(pack: &Pack) -> SpunMatcher {
         let mut m = SpunMatcher::default();
-        for (org, o) in pack.organizations.iter().enumerate() {
-            for phrase in std::iter::once(&o.name).chain(&o.aliases) {
-                let words = key_words(phrase);
-                let content = words
-                    .iter()
-                    .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
-                    .count();
-                // Two-word names are too easily made by chance ("People's League").
-                if content < 3 {
-                    continue;
-                }
-                let ids: Vec<u32> = words.iter().map(|w| m.intern(lemma(w))).collect();
-                let slot = m.names.entry((ids.len(), ids[0])).or_default();
-                if !slot.iter().any(|n| n.words == ids && n.org == org) {
-                    slot.push(Name {
-                        words: ids,
-                        content,
-                        org,
-                    });
-                }
+        for (phrase, target) in phrases(pack) {
+            // Capitalised names: organisations, and people by their full
+            // names ("Choe Son Hui" spun as "Choe Boy Hui").
+            if !matches!(target, Entry::Org(_) | Entry::Person(_)) {
+                continue;
+            }
+            let words = key_words(phrase);
+            let content = words
+                .iter()
+                .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+                .count();
+            // Two-word names are too easily made by chance ("People's League").
+            if content < 3 {
+                continue;
+            }
+            let ids: Vec<u32> = words.iter().map(|w| m.intern(lemma(w))).collect();
+            let slot = m.names.entry(ids[0]).or_default();
+            if !slot.iter().any(|n| n.words == ids && n.target == target) {
+                slot.push(Name {
+                    words: ids,
+                    content,
+                    target,
+                });
             }
         }
         for f in FUNCTION_WORDS {
@@ -160,9 +172,20 @@ impl SpunMatcher {
         self.common.contains(w) || self.common.contains(lemma(w))
     }
 
+    /// What each word of a run (lower case) may stand for, in order.
+    pub fn concepts_of<'s, 'w>(&'s self, words: impl Iterator<Item = &'w str>) -> Vec<Concept<'s>> {
+        words.map(|w| self.concepts(w)).collect()
+    }
+
+    /// Whether a run holds a content word of some known name as it is.
+    pub fn any_name_word(&self, run: &[Concept<'_>]) -> bool {
+        run.iter()
+            .any(|(own, _)| own.is_some_and(|id| !self.function.contains(&id)))
+    }
+
     /// The name words a text word may stand for: itself (if a name word)
     /// first, then its neighbours.
-    fn concepts(&self, w: &str) -> (Option<u32>, &[u32]) {
+    fn concepts(&self, w: &str) -> Concept<'_> {
         let own = self.ids.get(w).or_else(|| self.ids.get(lemma(w))).copied();
         let near = self
             .stands_for
@@ -172,45 +195,103 @@ impl SpunMatcher {
         (own, near)
     }
 
-    /// The organisation a run of words names, if it is a known name with some
-    /// words swapped for neighbours: (organisation index, words swapped).
-    /// At least one content word must be unchanged, and no more than two in
-    /// three content words swapped, so that a run of ordinary words is not
-    /// read as a name.
-    pub fn find(&self, words: &[String]) -> Option<(usize, usize)> {
-        let concepts: Vec<(Option<u32>, &[u32])> = words.iter().map(|w| self.concepts(w)).collect();
+    /// What a run of words names, if it is a known name with some words
+    /// swapped for neighbours: (target, words swapped). A name word may stand
+    /// for up to three words of the run, each a neighbour of it ("Foreign
+    /// Affairs" spun as "Foreign Personal Business"). At least one content
+    /// word must be unchanged, no more than two in three content words
+    /// swapped, and proper words (countries, words no thesaurus lists) never,
+    /// so that a run of ordinary words is not read as a name.
+    pub fn find(&self, concepts: &[Concept<'_>]) -> Option<(Entry, usize)> {
         let (own0, near0) = concepts.first()?;
-        let mut best: Option<(usize, usize)> = None;
+        let mut best: Option<(Entry, usize)> = None;
         for first in own0.iter().chain(near0.iter()) {
-            let Some(names) = self.names.get(&(words.len(), *first)) else {
+            let Some(names) = self.names.get(first) else {
                 continue;
             };
             for name in names {
-                let mut swapped = 0;
-                let mut same_content = 0;
-                let mut ok = true;
-                for (&(own, near), &id) in concepts.iter().zip(&name.words) {
-                    if own == Some(id) {
-                        if !self.function.contains(&id) {
-                            same_content += 1;
-                        }
-                    } else if near.contains(&id) && !self.proper.contains(&id) {
-                        swapped += 1;
-                    } else {
-                        ok = false;
-                        break;
-                    }
+                let (n, m) = (name.words.len(), concepts.len());
+                if n > m || n * MAX_REPLACEMENT < m {
+                    continue;
                 }
-                if ok
-                    && swapped > 0
+                // Both ends align: the last word is the name's last, or a
+                // neighbour of it.
+                let last = name.words[n - 1];
+                let (own, near) = concepts[m - 1];
+                if own != Some(last) && !near.contains(&last) {
+                    continue;
+                }
+                let Some((swapped, same_content)) = self.align(concepts, &name.words) else {
+                    continue;
+                };
+                if swapped > 0
                     && same_content >= 1
                     && swapped * 3 <= name.content * 2
                     && best.is_none_or(|(_, s)| swapped < s)
                 {
-                    best = Some((name.org, swapped));
+                    best = Some((name.target, swapped));
                 }
             }
         }
         best
+    }
+
+    /// Aligns a whole run with a name's words: (words swapped, content words
+    /// unchanged) of the alignment with fewest swaps, if there is one.
+    fn align(&self, run: &[Concept<'_>], name: &[u32]) -> Option<(usize, usize)> {
+        let (n, m) = (name.len(), run.len());
+        if n == m {
+            // Word for word, the usual case: no table needed.
+            let (mut swapped, mut same) = (0, 0);
+            for (&(own, near), &id) in run.iter().zip(name) {
+                if own == Some(id) {
+                    same += usize::from(!self.function.contains(&id));
+                } else if near.contains(&id) && !self.proper.contains(&id) {
+                    swapped += 1;
+                } else {
+                    return None;
+                }
+            }
+            return Some((swapped, same));
+        }
+        // best[i][j]: (swapped, same) having matched name[..i] with run[..j].
+        let mut best: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; m + 1]; n + 1];
+        best[0][0] = Some((0, 0));
+        for i in 0..n {
+            let id = name[i];
+            let proper = self.proper.contains(&id);
+            for j in 0..m {
+                let Some((sw, same)) = best[i][j] else {
+                    continue;
+                };
+                let mut relax = |jj: usize, cand: (usize, usize)| {
+                    let cell = &mut best[i + 1][jj];
+                    if cell.is_none_or(|(s, c)| cand.0 < s || (cand.0 == s && cand.1 > c)) {
+                        *cell = Some(cand);
+                    }
+                };
+                let (own, _) = run[j];
+                if own == Some(id) {
+                    let content = usize::from(!self.function.contains(&id));
+                    relax(j + 1, (sw, same + content));
+                    continue;
+                }
+                if proper || self.function.contains(&id) {
+                    continue;
+                }
+                // One word or a short phrase of neighbours in its place.
+                for k in 1..=MAX_REPLACEMENT.min(m - j) {
+                    let part = &run[j..j + k];
+                    let all_near = part.iter().all(|(o, nb)| {
+                        nb.contains(&id) || o.is_some_and(|o| self.function.contains(&o) && k > 1)
+                    }) && part.iter().any(|(_, nb)| nb.contains(&id));
+                    if !all_near {
+                        break;
+                    }
+                    relax(j + k, (sw + 1, same));
+                }
+            }
+        }
+        best[n][m]
     }
 }

@@ -61,6 +61,11 @@ pub enum Outcome {
     Rejected,
 }
 
+/// Extraction builds many small strings: mimalloc makes it about a fifth
+/// faster than the system allocator (`readout-bench extract-speed`).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let level = match cli.verbose {

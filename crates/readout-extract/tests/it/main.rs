@@ -266,3 +266,16 @@ fn people_after_cues_and_posts_of_the_delegation_that_came() {
         "#]],
     );
 }
+
+#[test]
+fn a_known_person_with_a_name_word_swapped_is_found() {
+    // "Son" swapped for a thesaurus neighbour; the family name and the other
+    // syllable are unchanged.
+    check(
+        "Choe Boy Hui met the delegation in Pyongyang.",
+        expect![[r#"
+            Person "Choe Boy Hui" = choe-son-hui
+            spun 0.50
+        "#]],
+    );
+}
