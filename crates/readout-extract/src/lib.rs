@@ -995,26 +995,28 @@ impl Extractor {
         };
         // A hyphenated word ("Pan-national", "Egypt-Korea", "Brazil-Korea")
         // counts as one; a country joined by the hyphen belongs to the name.
-        let hyphen_left = |w: &mut FieldWork<'_>, p: usize| -> usize {
-            let mut p = p;
-            while p >= 2
-                && w.is_punct(p - 1, '-')
-                && w.tokens[p - 1].start == w.tokens[p - 2].end
-                && w.tokens[p].start == w.tokens[p - 1].end
-                && w.word(p - 2).is_some()
-            {
-                if let Some(ci) = w.owner[p - 2] {
-                    let c = &w.spans[ci];
-                    if !(matches!(c.kind, SpanKind::Country { .. }) && c.first == c.last) {
-                        break;
+        let hyphen_left =
+            |w: &mut FieldWork<'_>, p: usize, taken: &mut Vec<(usize, SpanKind)>| -> usize {
+                let mut p = p;
+                while p >= 2
+                    && w.is_punct(p - 1, '-')
+                    && w.tokens[p - 1].start == w.tokens[p - 2].end
+                    && w.tokens[p].start == w.tokens[p - 1].end
+                    && w.word(p - 2).is_some()
+                {
+                    if let Some(ci) = w.owner[p - 2] {
+                        let c = &w.spans[ci];
+                        if !(matches!(c.kind, SpanKind::Country { .. }) && c.first == c.last) {
+                            break;
+                        }
+                        taken.push((ci, w.spans[ci].kind.clone()));
+                        w.spans[ci].kind = SpanKind::Absorbed;
+                        w.owner[p - 2] = None;
                     }
-                    w.spans[ci].kind = SpanKind::Absorbed;
-                    w.owner[p - 2] = None;
+                    p -= 2;
                 }
-                p -= 2;
-            }
-            p
-        };
+                p
+            };
         let mut i = 0;
         while i < n {
             let is_head =
@@ -1024,22 +1026,32 @@ impl Extractor {
                 continue;
             }
             // Left: capitalised words, numbers, hyphenated words and possessive 's.
-            let mut first = hyphen_left(w, i);
+            // Spans taken into the name, with what they were, to give back if
+            // no name is made.
+            let mut absorbed: Vec<(usize, SpanKind)> = Vec::new();
+            let mut first = hyphen_left(w, i, &mut absorbed);
             let mut taken = 0;
             while first > 0 && !(headline && taken >= 3) {
                 let p = first - 1;
                 if let Some((ci, c)) = w.span_at(p) {
                     // "Finland-Korea Society", "Korean Friendship Association":
-                    // a country inside the name belongs to it.
-                    let inside = matches!(c.kind, SpanKind::Country { .. })
+                    // a country inside the name belongs to it; so does a known
+                    // body's acronym before it ("KPISF Political Department").
+                    let acronym = matches!(c.kind, SpanKind::Org { .. })
+                        && c.first == c.last
+                        && w.word(c.first).is_some_and(|x| {
+                            x.len() > 1 && x.chars().all(|ch| ch.is_ascii_uppercase())
+                        });
+                    let inside = (matches!(c.kind, SpanKind::Country { .. }) || acronym)
                         && c.first == c.last
                         && w.word(c.first).is_some_and(org_word);
                     if !inside {
                         break;
                     }
+                    absorbed.push((ci, w.spans[ci].kind.clone()));
                     w.spans[ci].kind = SpanKind::Absorbed;
                     w.owner[p] = None;
-                    first = hyphen_left(w, p);
+                    first = hyphen_left(w, p, &mut absorbed);
                     taken += 1;
                     continue;
                 }
@@ -1049,7 +1061,7 @@ impl Extractor {
                     && w.owner[p - 2].is_none()
                     && w.word(p - 2).is_some_and(org_word)
                 {
-                    first = hyphen_left(w, p - 2);
+                    first = hyphen_left(w, p - 2, &mut absorbed);
                     taken += 1;
                     continue;
                 }
@@ -1061,13 +1073,13 @@ impl Extractor {
                     && w.word(p - 1)
                         .is_some_and(|x| org_word(x) && x.ends_with('s'))
                 {
-                    first = hyphen_left(w, p - 1);
+                    first = hyphen_left(w, p - 1, &mut absorbed);
                     taken += 1;
                     continue;
                 }
                 match w.word(p) {
                     Some(x) if org_word(x) => {
-                        first = hyphen_left(w, p);
+                        first = hyphen_left(w, p, &mut absorbed);
                         taken += 1;
                     }
                     _ => break,
@@ -1212,6 +1224,26 @@ impl Extractor {
                     )
             });
             if words >= 2 && absorbable {
+                // The country a name holds ("Chinese People's Association ...",
+                // "... Youth League of China") is the body's; a name holding two
+                // ("Malta-Korea Friendship Association") is a bilateral body's,
+                // which the pack's placeholder country stands for.
+                let mut held: Vec<usize> = absorbed
+                    .iter()
+                    .map(|(_, k)| k)
+                    .chain(inner.iter().map(|&si| &w.spans[si].kind))
+                    .filter_map(|k| match k {
+                        SpanKind::Country { country, .. } => Some(*country),
+                        _ => None,
+                    })
+                    .collect();
+                held.sort_unstable();
+                held.dedup();
+                let country = match held[..] {
+                    [one] => Some(one),
+                    [] => None,
+                    _ => self.pack.countries.iter().position(|c| c.placeholder),
+                };
                 for si in inner {
                     w.spans[si].kind = SpanKind::Absorbed;
                 }
@@ -1220,16 +1252,15 @@ impl Extractor {
                 }
                 let (_, _, surface) = w.surface(first, last);
                 let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-                w.add(SpanKind::Org { org: None, name }, first, last);
+                let idx = w.add(SpanKind::Org { org: None, name }, first, last);
+                w.spans[idx].country = country;
             } else {
                 // Give back what was absorbed for a name that was not made.
-                for (idx, sp) in w.spans.iter().enumerate() {
-                    if sp.kind == SpanKind::Absorbed
-                        && sp.first >= first
-                        && sp.last < i
-                        && w.owner[sp.first].is_none()
-                    {
-                        w.owner[sp.first] = Some(idx);
+                for (si, kind) in absorbed {
+                    w.spans[si].kind = kind;
+                    let (a, b) = (w.spans[si].first, w.spans[si].last);
+                    for o in &mut w.owner[a..=b] {
+                        *o = Some(si);
                     }
                 }
             }
@@ -1618,12 +1649,25 @@ impl Extractor {
         let n = w.tokens.len();
         let run_from = |w: &FieldWork<'_>, start: usize| -> usize {
             let mut k = start;
-            while k < n
-                && k - start < 5
-                && w.owner[k].is_none()
-                && w.word(k)
+            while k < n && k - start < 5 && w.owner[k].is_none() {
+                // "Omar Hassan Ahmed al-Bashir", "Nabil el-Arabi": an article
+                // joined to the last name.
+                let article = k > start
+                    && (w.is_word(k, "al") || w.is_word(k, "el"))
+                    && w.is_punct(k + 1, '-')
+                    && w.tokens[k + 1].start == w.tokens[k].end
+                    && w.word(k + 2).is_some_and(|x| self.names.name_word(x))
+                    && w.owner.get(k + 2).is_some_and(Option::is_none);
+                if article {
+                    k += 3;
+                    continue;
+                }
+                if !w
+                    .word(k)
                     .is_some_and(|x| self.names.name_word(x) && !self.names.heads.contains(x))
-            {
+                {
+                    break;
+                }
                 k += 1;
                 // "Jong-un", "Ban Ki-moon": a hyphen inside a name.
                 if w.is_punct(k, '-')
@@ -1947,7 +1991,7 @@ impl Extractor {
                 name.clone(),
                 EntityType::Organization,
                 false,
-                None,
+                span.country.map(|k| self.pack.countries[k].id.clone()),
             ),
             // A generic name without a head word ("Foreign Affairs") serves
             // titles only: on its own it names no body.
@@ -2179,6 +2223,9 @@ impl Extractor {
                     }
                     SpanKind::Org { org: None, name } => {
                         org = OrgRef::Named(name.clone());
+                        if let Some(k) = s.country {
+                            country.get_or_insert_with(|| self.pack.countries[k].id.clone());
+                        }
                         last = s.last;
                     }
                     SpanKind::Class(c) => {
@@ -2493,8 +2540,11 @@ impl Extractor {
                     if t.org == OrgRef::None {
                         if let Some(o) = &trailing_org {
                             t.org = o.clone();
-                        } else if let Some(o) = self.leading_body(w, &t) {
+                        } else if let Some((o, country)) = self.leading_body(w, &t) {
                             t.org = o;
+                            if t.country.is_none() {
+                                t.country = country;
+                            }
                         }
                     }
                     self.attach(w, doc, *p, &t, mention_of_span, out);
@@ -2569,7 +2619,7 @@ impl Extractor {
     /// led by its Vice-President Li Wuwei", "a delegation of the Foreign
     /// Languages Publishing House headed by Vice Director Ri Min Chon": the
     /// nearest body named earlier in the sentence.
-    fn leading_body(&self, w: &FieldWork<'_>, t: &ParsedTitle) -> Option<OrgRef> {
+    fn leading_body(&self, w: &FieldWork<'_>, t: &ParsedTitle) -> Option<(OrgRef, Option<String>)> {
         if self.pack.roles[t.role].kind != "post" || t.first < 2 {
             return None;
         }
@@ -2589,8 +2639,14 @@ impl Extractor {
             .find_map(|k| {
                 let (_, s) = w.span_at(k)?;
                 match &s.kind {
-                    SpanKind::Org { org: Some(o), .. } => Some(OrgRef::Known(*o)),
-                    SpanKind::Org { org: None, name } => Some(OrgRef::Named(name.clone())),
+                    SpanKind::Org { org: Some(o), .. } => Some((
+                        OrgRef::Known(*o),
+                        Some(self.pack.organizations[*o].country.clone()),
+                    )),
+                    SpanKind::Org { org: None, name } => Some((
+                        OrgRef::Named(name.clone()),
+                        s.country.map(|k| self.pack.countries[k].id.clone()),
+                    )),
                     _ => None,
                 }
             })
