@@ -41,8 +41,17 @@ CANONICAL_ROLES = {
 }
 
 
-def main(argv):
-    labels_path = os.path.join(HERE, "labels.jsonl")
+def dev_selection():
+    """This set's selection (select_docs.py): random rounds 0-6, person-rich rounds 0-4."""
+    sys.path.insert(0, HERE)
+    import select_docs
+    return select_docs.selection((0, RANDOM_ROUNDS), (0, RICH_ROUNDS))
+
+
+def main(argv, labels_path=None, expected_selection=dev_selection):
+    """Checks a labels file; `expected_selection` gives (rows, selected, skipped) as
+    select_docs.selection does, for the set the labels belong to."""
+    labels_path = labels_path or os.path.join(HERE, "labels.jsonl")
     data_path = DATA
     selection_check = True
     args = list(argv)
@@ -138,12 +147,11 @@ def main(argv):
 
     strata = {}
     if selection_check:
-        sys.path.insert(0, HERE)
-        import select_docs
-        _, picked = select_docs.order(False)
-        random_sel = {i for k, q, i in picked if k < RANDOM_ROUNDS}
-        _, picked = select_docs.order(True)
-        rich_sel = {i for k, q, i in picked if k < RICH_ROUNDS}
+        _, sel, skipped = expected_selection()
+        random_sel = {i for name, k, q, i in sel if name == "random"}
+        rich_sel = {i for name, k, q, i in sel if name == "person-rich"}
+        for x in skipped:
+            print("skipped by the selection:", *x)
         expected = random_sel | rich_sel
         if random_sel & rich_sel:
             err("selection: strata overlap")

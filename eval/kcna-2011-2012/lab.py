@@ -77,7 +77,7 @@ def boundary_ok(b, s, e):
     return not (before.isalnum() or after.isalnum())
 
 
-LINE_RE = re.compile(r'^\s*(P|O|T)\s+(?:(body|title)\s+)?"([^"]+)"@(\*|\d+)\s*=\s*(.*)$')
+LINE_RE = re.compile(r'^\s*(P|O|T)\s+(?:(body|title)\s+)?"((?:[^"\\]|\\.)+)"@(\*|\d+)\s*=\s*(.*)$')
 
 
 def parse(path):
@@ -96,6 +96,7 @@ def parse(path):
             raise SystemExit("annotations.txt:%d: cannot parse: %s" % (ln, line))
         kind, field, surf, occ, rest = m.groups()
         surf = surf.replace("\\n", "\n")  # a literal \n in a surface stands for a newline
+        surf = surf.replace('\\"', '"')  # \" in a surface stands for a double quote
         vals = [v.strip() for v in rest.split("|")]
         cur["items"].append((ln, kind, field, surf, occ, vals))
     return docs
@@ -175,6 +176,19 @@ def build(ann="annotations.txt", out="labels.jsonl", verbose=True):
     if errors:
         print("ERRORS:", errors)
         sys.exit(1)
+    # Keep the readout document ids already written (readout-bench label-ids).
+    try:
+        ids = {}
+        for raw in open(out, encoding="utf-8"):
+            if raw.strip():
+                o = json.loads(raw)
+                if o.get("doc"):
+                    ids[o["line"]] = o["doc"]
+    except FileNotFoundError:
+        ids = {}
+    for k, o in enumerate(lines_out):
+        if o["line"] in ids:
+            lines_out[k] = dict([("line", o["line"]), ("doc", ids[o["line"]])] + [(a, b) for a, b in o.items() if a != "line"])
     with open(out, "w", encoding="utf-8") as f:
         for o in lines_out:
             f.write(json.dumps(o, ensure_ascii=False) + "\n")
@@ -213,9 +227,13 @@ def report(i, r, persons, orgs):
     print("  uncovered capitalised runs:", "; ".join(sorted(set(miss))))
 
 
-if __name__ == "__main__":
-    if sys.argv[1] == "show":
-        for a in sys.argv[2:]:
+def cli(argv):
+    if argv[1] == "show":
+        for a in argv[2:]:
             show(int(a)); print()
-    elif sys.argv[1] == "build":
-        build(verbose="-q" not in sys.argv)
+    elif argv[1] == "build":
+        build(verbose="-q" not in argv)
+
+
+if __name__ == "__main__":
+    cli(sys.argv)

@@ -78,6 +78,27 @@ def order(rich=False):
     return rows, picked
 
 
+def selection(random_rounds=(0, RANDOM_ROUNDS), rich_rounds=(0, 5), exclude=frozenset()):
+    """A labelled set in labelling order: rounds [a, b) of the random stratum, then of the
+    person-rich one, without lines in `exclude` (an earlier set) or picked twice.
+    Returns rows, selected [(stratum, round, quarter, line)], skipped [(..., why)]."""
+    rows, rnd = order(False)
+    _, rich = order(True)
+    sel, skipped, seen = [], [], set()
+    for name, picked, (lo, hi) in (("random", rnd, random_rounds), ("person-rich", rich, rich_rounds)):
+        for k, q, i in picked:
+            if not (lo <= k < hi):
+                continue
+            if i in exclude:
+                skipped.append((name, k, q, i, "already in an earlier labelled set"))
+            elif i in seen:
+                skipped.append((name, k, q, i, "picked twice"))
+            else:
+                seen.add(i)
+                sel.append((name, k, q, i))
+    return rows, sel, skipped
+
+
 if __name__ == "__main__":
     args = sys.argv[1:]
     rich = bool(args) and args[0] == "rich"
