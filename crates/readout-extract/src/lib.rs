@@ -903,6 +903,16 @@ impl Extractor {
                     .filter(|&k| ["of", "for", "and"].contains(&words[k].1.as_str()))
                     .map(|k| k + 1),
             );
+            // A name that goes on ("... Communist Party of India") is not a
+            // garbled known one cut short.
+            let goes_on = (w.is_word(end, "of") || w.is_word(end, "in"))
+                && w.span_starting(w.skip_the(end + 1)).is_some_and(|(_, s)| {
+                    matches!(s.kind, SpanKind::Country { .. } | SpanKind::Org { .. })
+                });
+            if goes_on {
+                i = end.max(i + 1);
+                continue;
+            }
             let concepts = self.spun.concepts_of(words.iter().map(|(_, x)| x.as_str()));
             let mut found = None;
             // A spun name keeps one of its words unchanged.
@@ -1019,8 +1029,15 @@ impl Extractor {
             };
         let mut i = 0;
         while i < n {
-            let is_head =
-                w.word(i).is_some_and(|t| self.names.heads.contains(t)) && w.owner[i].is_none();
+            // A one-word generic body after a name ("Loja City Government")
+            // heads that name.
+            let class_head = w.span_at(i).is_some_and(|(_, c)| {
+                matches!(c.kind, SpanKind::Class(_)) && c.first == i && c.last == i
+            }) && i > 0
+                && w.owner[i - 1].is_none()
+                && w.word(i - 1).is_some_and(org_word);
+            let is_head = w.word(i).is_some_and(|t| self.names.heads.contains(t))
+                && (w.owner[i].is_none() || class_head);
             if !is_head {
                 i += 1;
                 continue;
@@ -1029,6 +1046,11 @@ impl Extractor {
             // Spans taken into the name, with what they were, to give back if
             // no name is made.
             let mut absorbed: Vec<(usize, SpanKind)> = Vec::new();
+            if let Some(ci) = w.owner[i].filter(|_| class_head) {
+                absorbed.push((ci, w.spans[ci].kind.clone()));
+                w.spans[ci].kind = SpanKind::Absorbed;
+                w.owner[i] = None;
+            }
             let mut first = hyphen_left(w, i, &mut absorbed);
             let mut taken = 0;
             while first > 0 && !(headline && taken >= 3) {
@@ -1045,6 +1067,23 @@ impl Extractor {
                     let inside = (matches!(c.kind, SpanKind::Country { .. }) || acronym)
                         && c.first == c.last
                         && w.word(c.first).is_some_and(org_word);
+                    // "Workers' Party of Korea Publishing House": a known body
+                    // before words of the name begins it.
+                    if !inside
+                        && !headline
+                        && taken >= 1
+                        && c.last == p
+                        && matches!(c.kind, SpanKind::Org { org: Some(_), .. })
+                    {
+                        let cf = c.first;
+                        absorbed.push((ci, w.spans[ci].kind.clone()));
+                        w.spans[ci].kind = SpanKind::Absorbed;
+                        for o in &mut w.owner[cf..=p] {
+                            *o = None;
+                        }
+                        first = cf;
+                        break;
+                    }
                     if !inside {
                         break;
                     }
@@ -1223,7 +1262,23 @@ impl Extractor {
                             | SpanKind::Formulation(_)
                     )
             });
-            if words >= 2 && absorbable {
+            // "Romanian Party", "Korean Organization": a country word and a head
+            // word describe a body without naming it.
+            let described = words == 2
+                && (first..=last).filter(|&k| w.tokens[k].is_word()).all(|k| {
+                    w.word(k).is_some_and(|x| self.names.heads.contains(x))
+                        || absorbed.iter().any(|(si, kind)| {
+                            matches!(
+                                kind,
+                                SpanKind::Country {
+                                    adjective: true,
+                                    ..
+                                }
+                            ) && w.spans[*si].first <= k
+                                && k <= w.spans[*si].last
+                        })
+                });
+            if words >= 2 && absorbable && !described {
                 // The country a name holds ("Chinese People's Association ...",
                 // "... Youth League of China") is the body's; a name holding two
                 // ("Malta-Korea Friendship Association") is a bilateral body's,
@@ -1632,6 +1687,21 @@ impl Extractor {
     /// "General Administration") is no foreign name.
     /// Only single words are judged: many real names are made of words
     /// WordNet lists ("Jimmy Carter").
+    /// "General Educational Institutions": ordinary English words ending on a
+    /// plural noun name a kind of thing, not a person.
+    fn common_plural(&self, w: &FieldWork<'_>, first: usize, last: usize) -> bool {
+        let mut words = w.tokens[first..=last]
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(w.text).to_lowercase());
+        let all_common = words.clone().all(|x| self.spun.is_common_word(&x));
+        let plural = words.next_back().is_some_and(|x| {
+            x.len() > 3 && x.ends_with('s') && !x.ends_with("ss") && !self.spun.is_common_word(&x)
+                || x.ends_with("ions")
+        });
+        all_common && plural
+    }
+
     fn all_common(&self, w: &FieldWork<'_>, first: usize, last: usize) -> bool {
         let words: Vec<&Token> = w.tokens[first..=last]
             .iter()
@@ -1660,6 +1730,18 @@ impl Extractor {
                     && w.owner.get(k + 2).is_some_and(Option::is_none);
                 if article {
                     k += 3;
+                    continue;
+                }
+                // "Robert G. Mugabe": a middle initial.
+                let initial = k > start
+                    && w.word(k).is_some_and(|x| {
+                        x.len() == 1 && x.starts_with(|c: char| c.is_ascii_uppercase())
+                    })
+                    && w.is_punct(k + 1, '.')
+                    && w.word(k + 2).is_some_and(|x| self.names.name_word(x))
+                    && w.owner.get(k + 2).is_some_and(Option::is_none);
+                if initial {
+                    k += 2;
                     continue;
                 }
                 if !w
@@ -1705,6 +1787,7 @@ impl Extractor {
                 if k > e + 1
                     && w.tokens[e + 1].start <= w.tokens[e].end + 1
                     && !self.all_common(w, e + 1, k - 1)
+                    && !self.common_plural(w, e + 1, k - 1)
                 {
                     let (_, _, surface) = w.surface(e + 1, k - 1);
                     let name = surface.to_owned();
@@ -2168,6 +2251,18 @@ impl Extractor {
                 }
             }
         }
+        // "alternate Politburo members": a modifier before the body, making the
+        // role another one of the pack's ("alternate member").
+        let mut modifier = None;
+        if let Some(x) = w.word(pos).filter(|_| w.owner[pos].is_none()) {
+            if x.starts_with(|c: char| c.is_lowercase())
+                && w.span_starting(pos + 1)
+                    .is_some_and(|(_, s)| matches!(s.kind, SpanKind::Org { .. }))
+            {
+                modifier = Some(x);
+                pos += 1;
+            }
+        }
         // "WPK Central Committee secretary": the body before the role.
         if let Some((_, s)) = w.span_starting(pos) {
             match &s.kind {
@@ -2193,7 +2288,17 @@ impl Extractor {
         }
         let (_, s) = w.span_starting(pos)?;
         let (role, plural) = match s.kind {
-            SpanKind::Role { role, plural } => (role, plural),
+            SpanKind::Role { role, plural } => match modifier {
+                None => (role, plural),
+                Some(m) => {
+                    let r = &self.pack.roles[role];
+                    let wanted = format!("{m} {}", r.name);
+                    let composed = self.pack.roles.iter().position(|x| {
+                        x.name == wanted || x.forms.iter().any(|f| f.eq_ignore_ascii_case(&wanted))
+                    })?;
+                    (composed, plural)
+                }
+            },
             SpanKind::TitleForm { form, plural } => {
                 let f = &self.pack.title_forms[form];
                 let role = *self.role_by_id.get(&f.role)?;
@@ -2330,8 +2435,11 @@ impl Extractor {
         }
         // "secretary and department director of the C.C.": an earlier title
         // without a body shares the body of the next.
+        // Only a body stated with "of" shares: in "first deputy prime minister
+        // and foreign minister" the second title's body is its own.
+        let stated = |t: &ParsedTitle| (t.first..=t.last).any(|k| w.is_word(k, "of"));
         for k in (0..out.len().saturating_sub(1)).rev() {
-            if out[k].org == OrgRef::None && out[k + 1].org != OrgRef::None {
+            if out[k].org == OrgRef::None && out[k + 1].org != OrgRef::None && stated(&out[k + 1]) {
                 out[k].org = out[k + 1].org.clone();
                 if out[k].country.is_none() {
                     out[k].country = out[k + 1].country.clone();
@@ -2497,9 +2605,12 @@ impl Extractor {
         mention_of_span: &HashMap<usize, usize>,
         out: &mut Extraction,
     ) {
-        let persons: Vec<usize> = (0..w.spans.len())
+        // In text order: spans are made pass by pass (known names first), and a
+        // list is read left to right.
+        let mut persons: Vec<usize> = (0..w.spans.len())
             .filter(|i| matches!(w.spans[*i].kind, SpanKind::Person { .. }))
             .collect();
+        persons.sort_by_key(|&i| w.spans[i].first);
         let mut k = 0;
         while k < persons.len() {
             // A list of names joined by "," and "and".
@@ -2520,12 +2631,26 @@ impl Extractor {
             // "Secretary Kim Ki Nam of the WPK Central Committee": the body
             // after the list completes the titles before its names.
             let after = w.spans[*group.last().unwrap_or(&persons[k])].last + 1;
-            let trailing_org = if w.is_word(after, "of") {
-                w.span_starting(w.skip_the(after + 1))
+            let org_at = |i: usize| {
+                w.span_starting(w.skip_the(i))
                     .and_then(|(_, s)| match &s.kind {
                         SpanKind::Org { org: Some(o), .. } => Some(OrgRef::Known(*o)),
                         SpanKind::Org { org: None, name } => Some(OrgRef::Named(name.clone())),
                         _ => None,
+                    })
+            };
+            let trailing_org = if w.is_word(after, "of") {
+                org_at(after + 1)
+            } else if w.is_word(after, "who") && group.len() > 1 {
+                // "Secretaries A, B and C who are alternate Politburo members
+                // of the WPK Central Committee": the body closing the clause.
+                (after + 1..w.tokens.len())
+                    .take_while(|&k| !(w.is_punct(k, ';') || w.is_punct(k, '.')))
+                    .find_map(|k| {
+                        w.is_word(k, "of")
+                            .then(|| org_at(k + 1))
+                            .flatten()
+                            .filter(|_| !w.is_punct(k - 1, ','))
                     })
             } else {
                 None
@@ -2620,36 +2745,56 @@ impl Extractor {
     /// Languages Publishing House headed by Vice Director Ri Min Chon": the
     /// nearest body named earlier in the sentence.
     fn leading_body(&self, w: &FieldWork<'_>, t: &ParsedTitle) -> Option<(OrgRef, Option<String>)> {
-        if self.pack.roles[t.role].kind != "post" || t.first < 2 {
+        if self.pack.roles[t.role].kind != "post" || t.first < 3 {
             return None;
         }
+        let body = |s: &Span| match &s.kind {
+            SpanKind::Org { org: Some(o), .. } => Some((
+                OrgRef::Known(*o),
+                Some(self.pack.organizations[*o].country.clone()),
+            )),
+            SpanKind::Org { org: None, name } => Some((
+                OrgRef::Named(name.clone()),
+                s.country.map(|k| self.pack.countries[k].id.clone()),
+            )),
+            _ => None,
+        };
         let mut p = t.first - 1;
-        let its = w.is_word(p, "its");
-        if its {
+        // "The Arab League (AL)'s Secretary General": the body whose post it is.
+        if w.is_word(p, "s") && w.is_punct(p - 1, '\'') {
+            let mut q = p - 2;
+            if w.is_punct(q, ')') && q >= 3 && w.is_punct(q - 2, '(') {
+                q -= 3;
+            }
+            let (_, s) = w.span_at(q)?;
+            return if s.last == q { body(s) } else { None };
+        }
+        if w.is_word(p, "its") {
+            // "its": the nearest body named before, in the sentence.
+            let (start, _) = w.sentence_of(w.tokens[t.first].start);
+            return (0..p)
+                .rev()
+                .take_while(|&k| w.tokens[k].start >= start)
+                .find_map(|k| w.span_at(k).and_then(|(_, s)| body(s)));
+        }
+        if !(w.is_word(p, "by") && (w.is_word(p - 1, "led") || w.is_word(p - 1, "headed"))) {
+            return None;
+        }
+        // "... Publishing House headed by", "... Institute delegation led by":
+        // the body just before.
+        p -= 2;
+        if ["delegation", "group", "team"]
+            .iter()
+            .any(|x| w.is_word(p, x))
+            && p > 0
+        {
             p -= 1;
         }
-        let led = w.is_word(p, "by") && (w.is_word(p - 1, "led") || w.is_word(p - 1, "headed"));
-        if !(its || led) {
+        let (_, s) = w.span_at(p)?;
+        if s.last != p {
             return None;
         }
-        let (start, _) = w.sentence_of(w.tokens[t.first].start);
-        (0..p)
-            .rev()
-            .take_while(|&k| w.tokens[k].start >= start)
-            .find_map(|k| {
-                let (_, s) = w.span_at(k)?;
-                match &s.kind {
-                    SpanKind::Org { org: Some(o), .. } => Some((
-                        OrgRef::Known(*o),
-                        Some(self.pack.organizations[*o].country.clone()),
-                    )),
-                    SpanKind::Org { org: None, name } => Some((
-                        OrgRef::Named(name.clone()),
-                        s.country.map(|k| self.pack.countries[k].id.clone()),
-                    )),
-                    _ => None,
-                }
-            })
+        body(s)
     }
 
     fn attach(

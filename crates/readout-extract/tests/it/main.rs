@@ -279,3 +279,26 @@ fn a_known_person_with_a_name_word_swapped_is_found() {
         "#]],
     );
 }
+
+#[test]
+fn bodies_named_after_a_list_a_possessive_or_a_middle_initial() {
+    check(
+        "Present were Secretaries Ri Il Hwan and Kim Ki Nam who are alternate Politburo members of the WPK Central Committee. The Arab League (AL)'s Secretary General Amr Khalid spoke. A message was sent to Peter K. Mwale, president of Zambia.",
+        expect![[r#"
+            Person "Kim Ki Nam" = kim-ki-nam
+            Organization "Politburo" = wpk-politburo
+            Organization "WPK Central Committee" = wpk-cc
+            Organization "Arab League" = org:arab-league
+            Organization "AL" = org:arab-league
+            Person "Ri Il Hwan" = person:ri-il-hwan
+            Person "Amr Khalid" = person:amr-khalid
+            Person "Peter K. Mwale" = person:peter-k-mwale
+            title Ri Il Hwan = secretary of the Central Committee of the Workers' Party of Korea [dprk]
+            title Kim Ki Nam = secretary of the Central Committee of the Workers' Party of Korea [dprk]
+            title Ri Il Hwan = alternate member of the Political Bureau of the Central Committee of the Workers' Party of Korea [dprk]
+            title Kim Ki Nam = alternate member of the Political Bureau of the Central Committee of the Workers' Party of Korea [dprk]
+            title Amr Khalid = secretary-general of the Arab League [other]
+            title Peter K. Mwale = president [zambia]
+        "#]],
+    );
+}
