@@ -26,6 +26,15 @@ pub struct Country {
     /// A stand-in for bodies of no one country (the UN): never a counterpart.
     #[serde(default)]
     pub placeholder: bool,
+    /// Whether a formulation can be about it (its counterpart). `false` for
+    /// countries known only so that their bodies and posts are told apart:
+    /// "peaceful reunification" near "Palestine" is not about Palestine.
+    #[serde(default = "yes")]
+    pub counterpart: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A kind of body that many countries have ("foreign-ministry"): its generic

@@ -80,6 +80,8 @@ pub struct Extractor {
     role_by_id: HashMap<String, usize>,
     /// Pack short forms ("Party") to their organisation.
     short_form: HashMap<String, usize>,
+    /// Countries a formulation is never about (pack `counterpart = false`).
+    not_counterparts: std::collections::HashSet<String>,
     /// Nouns before a publication's name ("newspaper") and phrases before a
     /// person's ("led by"), in one set: one pass over the text finds both.
     name_cues: cues::PhraseSet<NameCue>,
@@ -493,6 +495,12 @@ impl Extractor {
                         .map(move |a| (a.to_lowercase(), i))
                 })
                 .collect(),
+            not_counterparts: pack
+                .countries
+                .iter()
+                .filter(|c| !c.counterpart)
+                .map(|c| c.id.clone())
+                .collect(),
             short_form: pack
                 .organizations
                 .iter()
@@ -671,6 +679,9 @@ impl Extractor {
                             }
                             _ => return None,
                         };
+                        if self.not_counterparts.contains(&c) {
+                            return None;
+                        }
                         Some((c, gap(m.start, m.end, at), m.start, m.end))
                     })
                     .collect()
