@@ -172,6 +172,14 @@ pub struct NameRules {
     /// "his Mexican counterpart").
     #[serde(default)]
     pub person_cues: Vec<String>,
+    /// Person cues that say the person heads the body named just before
+    /// ("the Foreign Languages Publishing House headed by Vice Director X").
+    #[serde(default)]
+    pub lead_cues: Vec<String>,
+    /// Nouns for a body's party between the body and a lead cue ("the ...
+    /// Institute delegation led by").
+    #[serde(default)]
+    pub party_nouns: Vec<String>,
 }
 
 /// Words that change what a reported event or meeting means: a halt
@@ -564,6 +572,8 @@ impl Pack {
                 into.venues.extend(n.venues);
                 into.press_cues.extend(n.press_cues);
                 into.person_cues.extend(n.person_cues);
+                into.lead_cues.extend(n.lead_cues);
+                into.party_nouns.extend(n.party_nouns);
             }
             if let Some(c) = parsed.cues {
                 pack.cues.halt.extend(c.halt);

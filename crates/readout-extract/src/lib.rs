@@ -104,8 +104,8 @@ pub struct Extractor {
 enum NameCue {
     /// A publication, or a list of them after a plural noun.
     Press { plural: bool },
-    /// A person.
-    Person,
+    /// A person; `lead` when the person heads the body named just before.
+    Person { lead: bool },
 }
 
 /// The pack's cue phrases, compiled.
@@ -285,7 +285,7 @@ enum OrgRef {
     Named(String),
 }
 
-/// Words that open sentences and headlines, never part of an organisation's name.
+/// Days of the week: they end a publication's name ("Sun Rise on Monday").
 const WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
@@ -296,6 +296,7 @@ const WEEKDAYS: &[&str] = &[
     "Sunday",
 ];
 
+/// Words that open sentences and headlines, never part of an organisation's name.
 const SENTENCE_OPENERS: &[&str] = &[
     "The",
     "A",
@@ -481,7 +482,11 @@ impl Extractor {
                         pack.names
                             .person_cues
                             .iter()
-                            .map(|c| (c.clone(), NameCue::Person)),
+                            .chain(&pack.names.lead_cues)
+                            .map(|c| {
+                                let lead = pack.names.lead_cues.contains(c);
+                                (c.clone(), NameCue::Person { lead })
+                            }),
                     ),
             ),
             single_word_classes: pack
@@ -941,7 +946,11 @@ impl Extractor {
                 if let Some(kind) = self.choose(&[target]) {
                     w.add(kind, first, last);
                 }
-                evidence += 1;
+                // A person's name in another spelling ("Kim Il Song") is
+                // ordinary copy, not evidence of spinning.
+                if matches!(target, Entry::Org(_)) {
+                    evidence += 1;
+                }
                 i = last + 1;
             } else {
                 i = end.max(i + 1);
@@ -1389,18 +1398,20 @@ impl Extractor {
                 matches!(s.kind, SpanKind::Country { .. }) && s.first == k && s.last == k
             }
         };
-        for (start, _, cue) in w.name_cues.clone() {
+        for (start, end, cue) in w.name_cues.clone() {
             let NameCue::Press { plural } = cue else {
                 continue;
             };
             // The cue in lower case: "White Paper" is a title, not a cue.
-            let Some(i) = w.token_at(start).filter(|&i| {
+            let lower = w.token_at(start).is_some_and(|i| {
                 w.word(i)
                     .is_some_and(|x| x.starts_with(|c: char| c.is_lowercase()))
-            }) else {
+            });
+            if !lower {
                 continue;
-            };
-            let mut p = i + 1;
+            }
+            // The words after the cue ("issue of" is two words).
+            let mut p = w.tokens.partition_point(|t| t.start < end);
             loop {
                 // A known title ("newspapers Rodong Sinmun and Minju Joson") is
                 // already named: step over it to the rest of the list.
@@ -1426,8 +1437,10 @@ impl Extractor {
                         k += 1;
                     } else if !plural
                         && w.is_word(k, "and")
-                        && w.word(k + 1)
-                            .is_some_and(|x| x.starts_with(char::is_uppercase))
+                        && w.word(k + 1).is_some_and(|x| {
+                            x.starts_with(char::is_uppercase) && !stop(x) && x != "The"
+                        })
+                        && free(w, k + 1)
                     {
                         // "Indian and World Event": one title with "and" in it.
                         k += 1;
@@ -1562,7 +1575,10 @@ impl Extractor {
                     w.spans[idx].kind = SpanKind::Class(c);
                     w.spans[idx].last = last + 1;
                     w.spans[idx].country = Some(country);
-                    w.owner[last + 1] = Some(idx);
+                    let first = w.spans[idx].first;
+                    for o in &mut w.owner[first..=last + 1] {
+                        *o = Some(idx);
+                    }
                     continue;
                 }
                 // "Mexican Parliament", "Japanese Foreign Ministry": a body
@@ -1699,17 +1715,17 @@ impl Extractor {
     /// Only single words are judged: many real names are made of words
     /// WordNet lists ("Jimmy Carter").
     /// "General Educational Institutions": ordinary English words ending on a
-    /// plural noun name a kind of thing, not a person.
+    /// plural noun of a common kind ("-ions", "-ments", "-ies") name a kind of
+    /// thing, not a person. (Any plural would catch surnames such as "James".)
     fn common_plural(&self, w: &FieldWork<'_>, first: usize, last: usize) -> bool {
         let mut words = w.tokens[first..=last]
             .iter()
             .filter(|t| t.is_word())
             .map(|t| t.text(w.text).to_lowercase());
         let all_common = words.clone().all(|x| self.spun.is_common_word(&x));
-        let plural = words.next_back().is_some_and(|x| {
-            x.len() > 3 && x.ends_with('s') && !x.ends_with("ss") && !self.spun.is_common_word(&x)
-                || x.ends_with("ions")
-        });
+        let plural = words
+            .next_back()
+            .is_some_and(|x| ["ions", "ments", "ies"].iter().any(|e| x.ends_with(e)));
         all_common && plural
     }
 
@@ -1815,7 +1831,7 @@ impl Extractor {
         // counterpart Vuk Jeremic".
         if w.field != Field::Title {
             for (_, end, cue) in w.name_cues.clone() {
-                if cue != NameCue::Person {
+                if !matches!(cue, NameCue::Person { .. }) {
                     continue;
                 }
                 let s = w.tokens.partition_point(|t| t.start < end);
@@ -2788,16 +2804,17 @@ impl Extractor {
                 .take_while(|&k| w.tokens[k].start >= start)
                 .find_map(|k| w.span_at(k).and_then(|(_, s)| body(s)));
         }
-        if !(w.is_word(p, "by") && (w.is_word(p - 1, "led") || w.is_word(p - 1, "headed"))) {
-            return None;
-        }
-        // "... Publishing House headed by", "... Institute delegation led by":
-        // the body just before.
-        p -= 2;
-        if ["delegation", "group", "team"]
+        // "... Publishing House headed by", "... Institute delegation led by"
+        // (pack lead cues and party nouns): the body just before.
+        let end = w.tokens[p].end;
+        let (cue_start, ..) = w
+            .name_cues
             .iter()
-            .any(|x| w.is_word(p, x))
-            && p > 0
+            .find(|(_, e, cue)| *e == end && matches!(cue, NameCue::Person { lead: true }))?;
+        p = w.token_at(*cue_start)?.checked_sub(1)?;
+        if p > 0
+            && w.word(p)
+                .is_some_and(|x| self.pack.names.party_nouns.iter().any(|n| n == x))
         {
             p -= 1;
         }

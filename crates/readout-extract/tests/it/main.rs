@@ -275,7 +275,6 @@ fn a_known_person_with_a_name_word_swapped_is_found() {
         "Choe Boy Hui met the delegation in Pyongyang.",
         expect![[r#"
             Person "Choe Boy Hui" = choe-son-hui
-            spun 0.50
         "#]],
     );
 }
@@ -299,6 +298,29 @@ fn bodies_named_after_a_list_a_possessive_or_a_middle_initial() {
             title Kim Ki Nam = alternate member of the Political Bureau of the Central Committee of the Workers' Party of Korea [dprk]
             title Amr Khalid = secretary-general of the Arab League [other]
             title Peter K. Mwale = president [zambia]
+        "#]],
+    );
+}
+
+#[test]
+fn publications_after_a_two_word_cue_and_a_name_never_ends_on_and() {
+    check(
+        "The latest issue of Korea Pictorial reported it. The Cuban newspaper Granma and Rodong Sinmun carried articles.",
+        expect![[r#"
+            Organization "Rodong Sinmun" = rodong-sinmun
+            Organization "Korea Pictorial" = org:korea-pictorial
+            Organization "Granma" = org:granma
+        "#]],
+    );
+}
+
+#[test]
+fn another_spelling_of_a_known_name_is_not_evidence_of_spinning() {
+    check(
+        "Kim Il Song founded the army, and Jang Sung Thaek visited the factory.",
+        expect![[r#"
+            Person "Kim Il Song" = kim-il-sung
+            Person "Jang Sung Thaek" = jang-song-thaek
         "#]],
     );
 }
