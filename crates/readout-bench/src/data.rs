@@ -98,3 +98,21 @@ pub fn outlet_country<'p>(pack: &'p Pack, outlet: Option<&str>) -> Option<&'p st
 pub fn mb(bytes: usize) -> f64 {
     bytes as f64 / 1e6
 }
+
+/// Runs this binary again with `args` (a phase measured in a process of its
+/// own, so that its peak memory is its own) and reads the JSON it prints.
+pub fn run_self<T: serde::de::DeserializeOwned>(args: &[&std::ffi::OsStr]) -> anyhow::Result<T> {
+    let exe = std::env::current_exe()?;
+    let out = std::process::Command::new(exe).args(args).output()?;
+    if !out.status.success() {
+        anyhow::bail!(
+            "{} failed: {}",
+            args.iter()
+                .map(|a| a.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(serde_json::from_slice(&out.stdout)?)
+}

@@ -5,10 +5,8 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
-use anyhow::bail;
 use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
 
@@ -123,20 +121,8 @@ pub fn run_phase_into(phase: Phase, input: &Path, db: &Path) -> anyhow::Result<F
 }
 
 fn child(phase: Phase, input: &Path) -> anyhow::Result<Figures> {
-    let exe = std::env::current_exe()?;
     let name = format!("{phase:?}").to_lowercase();
-    let out = Command::new(exe)
-        .arg("phase")
-        .arg(&name)
-        .arg(input)
-        .output()?;
-    if !out.status.success() {
-        bail!(
-            "phase {name} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    Ok(serde_json::from_slice(&out.stdout)?)
+    crate::data::run_self(&["phase".as_ref(), name.as_ref(), input.as_os_str()])
 }
 
 fn best(phase: Phase, input: &Path, runs: u32) -> anyhow::Result<Figures> {

@@ -13,7 +13,6 @@
 //! resident memory is its own.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{bail, Context};
@@ -176,20 +175,14 @@ fn insert_facts(store: &mut Store, facts: &[DocFacts]) -> anyhow::Result<()> {
 }
 
 fn child(step: Step, db: &Path, n: u64) -> anyhow::Result<Figures> {
-    let exe = std::env::current_exe()?;
     let name = format!("{step:?}").to_lowercase();
-    let out = Command::new(exe)
-        .args(["signals-step", &name])
-        .arg(db)
-        .arg(n.to_string())
-        .output()?;
-    if !out.status.success() {
-        bail!(
-            "step {name} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    Ok(serde_json::from_slice(&out.stdout)?)
+    let n = n.to_string();
+    crate::data::run_self(&[
+        "signals-step".as_ref(),
+        name.as_ref(),
+        db.as_os_str(),
+        n.as_ref(),
+    ])
 }
 
 fn show(name: &str, f: &Figures, base: Option<&Figures>) {

@@ -204,6 +204,17 @@ impl FieldWork<'_> {
         self.tokens.get(i).is_some_and(|t| t.is_punct(c))
     }
 
+    /// Takes span `si` into a larger one being made: marks it absorbed and
+    /// frees its tokens; returns what it was, to give back if nothing is made.
+    fn absorb(&mut self, si: usize) -> (usize, SpanKind) {
+        let kind = std::mem::replace(&mut self.spans[si].kind, SpanKind::Absorbed);
+        let (a, b) = (self.spans[si].first, self.spans[si].last);
+        for o in &mut self.owner[a..=b] {
+            *o = None;
+        }
+        (si, kind)
+    }
+
     /// The token starting at byte `start`, if one does.
     fn token_at(&self, start: usize) -> Option<usize> {
         let i = self.tokens.partition_point(|t| t.start < start);
@@ -1039,9 +1050,7 @@ impl Extractor {
                         if !(matches!(c.kind, SpanKind::Country { .. }) && c.first == c.last) {
                             break;
                         }
-                        taken.push((ci, w.spans[ci].kind.clone()));
-                        w.spans[ci].kind = SpanKind::Absorbed;
-                        w.owner[p - 2] = None;
+                        taken.push(w.absorb(ci));
                     }
                     p -= 2;
                 }
@@ -1067,9 +1076,7 @@ impl Extractor {
             // no name is made.
             let mut absorbed: Vec<(usize, SpanKind)> = Vec::new();
             if let Some(ci) = w.owner[i].filter(|_| class_head) {
-                absorbed.push((ci, w.spans[ci].kind.clone()));
-                w.spans[ci].kind = SpanKind::Absorbed;
-                w.owner[i] = None;
+                absorbed.push(w.absorb(ci));
             }
             let mut first = hyphen_left(w, i, &mut absorbed);
             let mut taken = 0;
@@ -1096,20 +1103,14 @@ impl Extractor {
                         && matches!(c.kind, SpanKind::Org { org: Some(_), .. })
                     {
                         let cf = c.first;
-                        absorbed.push((ci, w.spans[ci].kind.clone()));
-                        w.spans[ci].kind = SpanKind::Absorbed;
-                        for o in &mut w.owner[cf..=p] {
-                            *o = None;
-                        }
+                        absorbed.push(w.absorb(ci));
                         first = cf;
                         break;
                     }
                     if !inside {
                         break;
                     }
-                    absorbed.push((ci, w.spans[ci].kind.clone()));
-                    w.spans[ci].kind = SpanKind::Absorbed;
-                    w.owner[p] = None;
+                    absorbed.push(w.absorb(ci));
                     first = hyphen_left(w, p, &mut absorbed);
                     taken += 1;
                     continue;
@@ -1453,8 +1454,7 @@ impl Extractor {
                     }
                     for x in p..k {
                         if let Some(si) = w.owner[x] {
-                            w.spans[si].kind = SpanKind::Absorbed;
-                            w.owner[x] = None;
+                            w.absorb(si);
                         }
                     }
                     let (_, _, surface) = w.surface(p, k - 1);
@@ -1695,13 +1695,19 @@ impl Extractor {
                 i += 1;
                 continue;
             }
-            let (_, _, surface) = w.surface(i, last);
-            let name = surface.to_owned();
-            let person = self.known_person(&name);
-            let name = person.map_or(name, |p| self.pack.people[p].name.clone());
-            w.add(SpanKind::Person { person, name }, i, last);
+            self.add_person(w, i, last);
             i = last + 1;
         }
+    }
+
+    /// A person named by the words `first..=last`: a known one if the pack
+    /// lists the name, else a new one under the name as written.
+    fn add_person(&self, w: &mut FieldWork<'_>, first: usize, last: usize) {
+        let (_, _, surface) = w.surface(first, last);
+        let name = surface.to_owned();
+        let person = self.known_person(&name);
+        let name = person.map_or(name, |p| self.pack.people[p].name.clone());
+        w.add(SpanKind::Person { person, name }, first, last);
     }
 
     fn known_person(&self, name: &str) -> Option<usize> {
@@ -1816,11 +1822,7 @@ impl Extractor {
                     && !self.all_common(w, e + 1, k - 1)
                     && !self.common_plural(w, e + 1, k - 1)
                 {
-                    let (_, _, surface) = w.surface(e + 1, k - 1);
-                    let name = surface.to_owned();
-                    let person = self.known_person(&name);
-                    let name = person.map_or(name, |p| self.pack.people[p].name.clone());
-                    w.add(SpanKind::Person { person, name }, e + 1, k - 1);
+                    self.add_person(w, e + 1, k - 1);
                     i = k;
                     continue;
                 }
@@ -1845,11 +1847,7 @@ impl Extractor {
                         && !self.all_common(w, s, k - 1)
                         && !w.word(k).is_some_and(|x| self.names.heads.contains(x))
                     {
-                        let (_, _, surface) = w.surface(s, k - 1);
-                        let name = surface.to_owned();
-                        let person = self.known_person(&name);
-                        let name = person.map_or(name, |p| self.pack.people[p].name.clone());
-                        w.add(SpanKind::Person { person, name }, s, k - 1);
+                        self.add_person(w, s, k - 1);
                     }
                 }
             }
@@ -1890,11 +1888,7 @@ impl Extractor {
                     None => false,
                 };
                 if titled && !self.all_common(w, i, k - 1) {
-                    let (_, _, surface) = w.surface(i, k - 1);
-                    let name = surface.to_owned();
-                    let person = self.known_person(&name);
-                    let name = person.map_or(name, |p| self.pack.people[p].name.clone());
-                    w.add(SpanKind::Person { person, name }, i, k - 1);
+                    self.add_person(w, i, k - 1);
                 }
             }
             i = k.max(i + 1);

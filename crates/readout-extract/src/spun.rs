@@ -204,18 +204,8 @@ impl SpunMatcher {
                 continue;
             };
             for name in names {
-                let (n, m) = (name.words.len(), concepts.len());
-                if n != m {
-                    continue;
-                }
-                // A quick test first: the last word is the name's last, or a
-                // neighbour of it.
-                let last = name.words[n - 1];
-                let (own, near) = concepts[m - 1];
-                if own != Some(last) && !near.contains(&last) {
-                    continue;
-                }
-                let Some((swapped, same_content)) = self.align(concepts, &name.words) else {
+                let Some((swapped, same_content)) = self.word_for_word(concepts, &name.words)
+                else {
                     continue;
                 };
                 if swapped > 0
@@ -235,20 +225,20 @@ impl SpunMatcher {
     /// neighbour of it. (Letting one word stand for a short phrase, as some
     /// spinners write, found next to nothing more and read "United Malays
     /// National Organization" as the United Nations.)
-    fn align(&self, run: &[Concept<'_>], name: &[u32]) -> Option<(usize, usize)> {
-        if name.len() == run.len() {
-            let (mut swapped, mut same) = (0, 0);
-            for (&(own, near), &id) in run.iter().zip(name) {
-                if own == Some(id) {
-                    same += usize::from(!self.function.contains(&id));
-                } else if near.contains(&id) && !self.proper.contains(&id) {
-                    swapped += 1;
-                } else {
-                    return None;
-                }
-            }
-            return Some((swapped, same));
+    fn word_for_word(&self, run: &[Concept<'_>], name: &[u32]) -> Option<(usize, usize)> {
+        if name.len() != run.len() {
+            return None;
         }
-        None
+        let (mut swapped, mut same) = (0, 0);
+        for (&(own, near), &id) in run.iter().zip(name) {
+            if own == Some(id) {
+                same += usize::from(!self.function.contains(&id));
+            } else if near.contains(&id) && !self.proper.contains(&id) {
+                swapped += 1;
+            } else {
+                return None;
+            }
+        }
+        Some((swapped, same))
     }
 }

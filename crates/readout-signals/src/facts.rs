@@ -52,6 +52,36 @@ pub struct DocFacts {
     pub copy_of: Option<CopyFact>,
 }
 
+impl DocFacts {
+    /// A document with nothing found in it yet.
+    pub fn new(
+        doc: &str,
+        outlet: &str,
+        audience: &str,
+        published: NaiveDate,
+        outlet_country: Option<&str>,
+        title: &str,
+    ) -> DocFacts {
+        DocFacts {
+            doc: doc.to_owned(),
+            outlet: outlet.to_owned(),
+            audience: audience.to_owned(),
+            published,
+            outlet_country: outlet_country.map(str::to_owned),
+            title: title.to_owned(),
+            formulations: Vec::new(),
+            titles: Vec::new(),
+            meetings: Vec::new(),
+            events: Vec::new(),
+            treaties: Vec::new(),
+            countries: Vec::new(),
+            entities: Vec::new(),
+            spun: false,
+            copy_of: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FormulationFact {
     pub id: String,
@@ -182,23 +212,15 @@ pub fn facts(meta: DocMeta<'_>, x: &Extraction, pack: &Pack) -> DocFacts {
     let opening_end = meta.body.find(". ").map_or(meta.body.len(), |e| e + 1);
     let lead = |field: Field, start: usize| field == Field::Title || start < opening_end;
 
-    let mut out = DocFacts {
-        doc: meta.id.to_owned(),
-        outlet: meta.outlet.to_owned(),
-        audience: meta.audience.to_owned(),
-        published: meta.published,
-        outlet_country: own_country.map(str::to_owned),
-        title: meta.title.to_owned(),
-        formulations: Vec::new(),
-        titles: Vec::new(),
-        meetings: Vec::new(),
-        events: Vec::new(),
-        treaties: Vec::new(),
-        countries: Vec::new(),
-        entities: Vec::new(),
-        spun: x.spun.likely,
-        copy_of: None,
-    };
+    let mut out = DocFacts::new(
+        meta.id,
+        meta.outlet,
+        meta.audience,
+        meta.published,
+        own_country,
+        meta.title,
+    );
+    out.spun = x.spun.likely;
     for m in &x.mentions {
         match m.kind {
             EntityType::Country => push_unique(&mut out.countries, &m.entity),

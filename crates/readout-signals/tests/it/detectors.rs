@@ -64,23 +64,7 @@ fn day(s: &str) -> NaiveDate {
 }
 
 fn doc(id: &str, published: NaiveDate) -> DocFacts {
-    DocFacts {
-        doc: id.to_owned(),
-        outlet: "KCNA".to_owned(),
-        audience: "external".to_owned(),
-        published,
-        outlet_country: Some("dprk".to_owned()),
-        title: id.to_owned(),
-        formulations: Vec::new(),
-        titles: Vec::new(),
-        meetings: Vec::new(),
-        events: Vec::new(),
-        treaties: Vec::new(),
-        countries: Vec::new(),
-        entities: Vec::new(),
-        spun: false,
-        copy_of: None,
-    }
+    DocFacts::new(id, "KCNA", "external", published, Some("dprk"), id)
 }
 
 /// A document every day from `from` for `days` days, each made by `f`.
