@@ -164,6 +164,13 @@ pub struct NameRules {
     /// Words that make a name a place ("Hall" in "Mansudae Assembly Hall").
     #[serde(default)]
     pub venues: Vec<String>,
+    /// Head words that make a name a place unless another head word is in
+    /// it or it holds one of `place_bodies` ("House": "Grand People's
+    /// Study House" is a place, "Foreign Languages Publishing House" a body).
+    #[serde(default)]
+    pub place_heads: Vec<String>,
+    #[serde(default)]
+    pub place_bodies: Vec<String>,
     /// Nouns after which a capitalised run names a publication ("the Ugandan
     /// newspaper Sun Rise"); a plural one introduces a list of them.
     #[serde(default)]
@@ -180,6 +187,11 @@ pub struct NameRules {
     /// Institute delegation led by").
     #[serde(default)]
     pub party_nouns: Vec<String>,
+    /// Legal forms that end a company's name ("Co. Ltd.", "SDN. BHD."):
+    /// the capitalised words before one name a company. Matched on words
+    /// and punctuation, spaces aside ("SDN.BHD." is "SDN. BHD.").
+    #[serde(default)]
+    pub company_suffixes: Vec<String>,
 }
 
 /// Words that change what a reported event or meeting means: a halt
@@ -570,10 +582,13 @@ impl Pack {
                 into.name_joiners.extend(n.name_joiners);
                 into.not_names.extend(n.not_names);
                 into.venues.extend(n.venues);
+                into.place_heads.extend(n.place_heads);
+                into.place_bodies.extend(n.place_bodies);
                 into.press_cues.extend(n.press_cues);
                 into.person_cues.extend(n.person_cues);
                 into.lead_cues.extend(n.lead_cues);
                 into.party_nouns.extend(n.party_nouns);
+                into.company_suffixes.extend(n.company_suffixes);
             }
             if let Some(c) = parsed.cues {
                 pack.cues.halt.extend(c.halt);
@@ -671,6 +686,22 @@ impl Pack {
             }
         };
         for (o, place) in self.organizations.iter().zip(&places.organizations) {
+            // "Name (ACR)" as one alias would match without its closing
+            // parenthesis; the acronym belongs in `acronyms`.
+            if let Some(bad) = std::iter::once(&o.name)
+                .chain(&o.aliases)
+                .find(|a| a.contains(['(', ')']))
+            {
+                check(
+                    false,
+                    place,
+                    format!(
+                        "organization {:?}: name {bad:?} has parentheses; give the \
+                         name alone and its acronym in `acronyms`",
+                        o.id
+                    ),
+                )?;
+            }
             check(
                 countries.contains(o.country.as_str()),
                 place,
@@ -846,5 +877,13 @@ audience = "external"
         let unknown_key = GOOD.replace("name = \"KCNA\"", "name = \"KCNA\"\ncolour = \"red\"");
         let e = Pack::parse(&[("outlets.toml", &unknown_key)]).unwrap_err();
         assert!(e.message.contains("colour"), "{}", e.message);
+
+        // "Name (ACR)" as an alias would match without its closing parenthesis.
+        let org = format!(
+            "{GOOD}\n[[organization]]\nid = \"wpk\"\nname = \"Workers' Party of Korea\"\ncountry = \"dprk\"\nkind = \"party\"\naliases = [\"Workers' Party of Korea (WPK)\"]\n"
+        );
+        let e = Pack::parse(&[("organizations.toml", &org)]).unwrap_err();
+        assert_eq!(e.line, 14);
+        assert!(e.message.contains("acronyms"), "{}", e.message);
     }
 }

@@ -49,6 +49,10 @@ pub struct Hit {
 pub struct Gazetteer {
     automaton: AhoCorasick,
     entries: Vec<Vec<(Entry, Vec<String>)>>,
+    /// Whether a key's phrases hold a comma ("C.C., WPK"): only those match
+    /// across one in the text, so "Industry and Commerce, the Ministry of"
+    /// is not the "Commerce Ministry".
+    commas: Vec<bool>,
 }
 
 /// Words of a phrase as the gazetteer keys them.
@@ -137,11 +141,13 @@ pub fn phrases(pack: &Pack) -> Vec<(&str, Entry)> {
 impl Gazetteer {
     pub fn new(pack: &Pack) -> Gazetteer {
         let mut map: HashMap<String, Vec<(Entry, Vec<String>)>> = HashMap::new();
+        let mut with_commas: HashMap<String, bool> = HashMap::new();
         let mut add = |phrase: &str, entry: Entry| {
             let words = key_words(phrase);
             if words.is_empty() {
                 return;
             }
+            *with_commas.entry(key(&words)).or_default() |= phrase.contains(',');
             // The original words, for case checks of acronyms.
             let surface: Vec<String> = phrase
                 .split(|c: char| !c.is_alphanumeric())
@@ -162,11 +168,19 @@ impl Gazetteer {
             .iter()
             .map(|k| map.remove(k).unwrap_or_default())
             .collect();
+        let commas = keys
+            .iter()
+            .map(|k| with_commas.get(k).copied().unwrap_or(false))
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
             .expect("gazetteer keys are plain strings");
-        Gazetteer { automaton, entries }
+        Gazetteer {
+            automaton,
+            entries,
+            commas,
+        }
     }
 
     /// All matches in a text, left to right, longest first, each with every
@@ -213,6 +227,19 @@ impl Gazetteer {
             if tokens[first..=last]
                 .iter()
                 .any(|t| t.kind == Kind::Break || t.is_punct(';') || t.is_punct(':'))
+            {
+                continue;
+            }
+            if !self.commas[m.pattern().as_usize()]
+                && tokens[first..=last].iter().any(|t| t.is_punct(','))
+            {
+                continue;
+            }
+            // Nor across a quotation mark: "United Russia" Party is the
+            // quoted name, then more of a longer one.
+            if tokens[first..=last]
+                .iter()
+                .any(|t| t.is_punct('"') || t.is_punct('\u{201c}') || t.is_punct('\u{201d}'))
             {
                 continue;
             }

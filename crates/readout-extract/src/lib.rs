@@ -132,7 +132,7 @@ const COUNTERPART_SLACK: usize = 40;
 
 /// Bumped whenever the extractor's output changes for the same pack, so
 /// that stored extractions are redone.
-pub const EXTRACTOR_VERSION: u32 = 8;
+pub const EXTRACTOR_VERSION: u32 = 9;
 
 /// What a span of tokens in a field was found to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -186,6 +186,11 @@ struct FieldWork<'t> {
     owner: Vec<Option<usize>>,
     /// Name cues in the text ("newspaper", "led by"): (start, end, cue).
     name_cues: Vec<(usize, usize, NameCue)>,
+    /// Mentions inside a larger span, reported besides it: the person a
+    /// body's name honours, the party of "WPK Conference".
+    nested: Vec<Span>,
+    /// Token pairs of quotation marks, opening and closing.
+    quotes: Vec<(usize, usize)>,
 }
 
 impl FieldWork<'_> {
@@ -277,6 +282,16 @@ struct Seen {
     name: String,
 }
 
+/// What the fields read so far leave for the next: people named in full,
+/// acronyms defined, and whether a body was read (a headline's unlisted
+/// names must appear in it).
+#[derive(Debug, Default)]
+struct DocMemory {
+    seen: Vec<Seen>,
+    acronyms: Vec<(String, SpanKind)>,
+    body: Option<String>,
+}
+
 /// A title parsed from the text, before it is attached to a person.
 #[derive(Debug, Clone)]
 struct ParsedTitle {
@@ -294,6 +309,39 @@ enum OrgRef {
     Known(usize),
     Class(usize),
     Named(String),
+}
+
+/// Quotation marks paired in order within a sentence: (opening, closing).
+fn quote_pairs(w: &FieldWork<'_>) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in w.tokens.iter().enumerate() {
+        if t.kind == token::Kind::Break {
+            open = None;
+        } else if t.is_punct('"') || t.is_punct('\u{201c}') || t.is_punct('\u{201d}') {
+            match open.take() {
+                Some(a) => pairs.push((a, i)),
+                None => open = Some(i),
+            }
+        }
+    }
+    pairs
+}
+
+/// One capital letter, as in the initials "M.K.P.".
+fn is_initial(x: &str) -> bool {
+    x.len() == 1 && x.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// A word that may be part of an unlisted name: capitalised, and not a
+/// word that opens sentences ("The", "Meanwhile").
+fn capital_word(x: &str) -> bool {
+    x.starts_with(char::is_uppercase) && !SENTENCE_OPENERS.contains(&x)
+}
+
+/// An acronym as written in parentheses after a name: two to ten capitals.
+fn is_acronym(x: &str) -> bool {
+    x.len() >= 2 && x.len() <= 10 && x.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Days of the week: they end a publication's name ("Sun Rise on Monday").
@@ -576,11 +624,11 @@ impl Extractor {
     pub fn extract(&self, doc: &DocInput<'_>) -> Extraction {
         let mut out = Extraction::default();
         let mut evidence = 0usize;
-        let mut seen = Vec::new();
+        let mut memory = DocMemory::default();
         // The body first: a headline's "Lee" refers to a name the body spells out.
         for (field, text) in [(Field::Body, doc.body), (Field::Title, doc.title)] {
             if !text.is_empty() {
-                evidence += self.extract_field(field, text, doc, &mut seen, &mut out);
+                evidence += self.extract_field(field, text, doc, &mut memory, &mut out);
             }
         }
         // A meeting reported in the title or the opening sentence is what the
@@ -609,7 +657,7 @@ impl Extractor {
         field: Field,
         text: &str,
         doc: &DocInput<'_>,
-        seen: &mut Vec<Seen>,
+        memory: &mut DocMemory,
         out: &mut Extraction,
     ) -> usize {
         let tokens = token::tokenize(text);
@@ -628,27 +676,44 @@ impl Extractor {
             spans: Vec::new(),
             owner,
             name_cues,
+            nested: Vec::new(),
+            quotes: Vec::new(),
         };
+        w.quotes = quote_pairs(&w);
 
         for (entries, first, last) in self.gazetteer.find(text, &w.tokens) {
             if let Some(kind) = self.choose(&entries) {
                 w.add(kind, first, last);
             }
         }
-        let evidence = self.acronym_names(&mut w) + self.spun_names(&mut w);
-        self.structural_orgs(&mut w);
+        let evidence = self.acronym_names(&mut w);
+        self.defined_acronyms(&mut w, memory);
+        let evidence = evidence + self.spun_names(&mut w);
+        self.structural_orgs(&mut w, memory);
+        self.company_names(&mut w);
+        self.acronyms_in_parentheses(&mut w, memory);
         self.press_names(&mut w);
         self.short_forms(&mut w, doc);
         self.merge_country_prefix(&mut w);
         self.korean_names(&mut w);
         self.foreign_names(&mut w);
-        self.short_names(&mut w, seen);
+        self.extended_bodies(&mut w);
+        self.short_names(&mut w, &mut memory.seen);
+        if field == Field::Body {
+            memory.body = Some(text.to_owned());
+        }
 
         let first_mention = out.mentions.len();
         let mut mention_of_span: HashMap<usize, usize> = HashMap::new();
         for (i, span) in w.spans.iter().enumerate() {
             if let Some(m) = self.mention(&w, span, doc) {
                 mention_of_span.insert(i, out.mentions.len());
+                out.mentions.push(m);
+            }
+        }
+        self.bodies_in_meetings(&mut w);
+        for span in &w.nested {
+            if let Some(m) = self.mention(&w, span, doc) {
                 out.mentions.push(m);
             }
         }
@@ -1023,7 +1088,7 @@ impl Extractor {
 
     /// A capitalised run around an organisation head word ("Hungnam Fertilizer
     /// Complex", "Communist Party of Vietnam") names an organisation.
-    fn structural_orgs(&self, w: &mut FieldWork<'_>) {
+    fn structural_orgs(&self, w: &mut FieldWork<'_>, memory: &DocMemory) {
         let n = w.tokens.len();
         let headline = w.field == Field::Title;
         // A word of an organisation's name: capitalised (or a number, as in
@@ -1080,6 +1145,8 @@ impl Extractor {
             }
             let mut first = hyphen_left(w, i, &mut absorbed);
             let mut taken = 0;
+            // Where the name began before the walk crossed an "and".
+            let mut joined: Option<(usize, usize)> = None;
             while first > 0 && !(headline && taken >= 3) {
                 let p = first - 1;
                 if let Some((ci, c)) = w.span_at(p) {
@@ -1091,20 +1158,38 @@ impl Extractor {
                         && w.word(c.first).is_some_and(|x| {
                             x.len() > 1 && x.chars().all(|ch| ch.is_ascii_uppercase())
                         });
-                    let inside = (matches!(c.kind, SpanKind::Country { .. }) || acronym)
-                        && c.first == c.last
-                        && w.word(c.first).is_some_and(org_word);
-                    // "Workers' Party of Korea Publishing House": a known body
-                    // before words of the name begins it.
+                    // A watched word too: "Songun Cast Iron Factory".
+                    let inside =
+                        (matches!(c.kind, SpanKind::Country { .. } | SpanKind::Formulation(_))
+                            || acronym)
+                            && c.first == c.last
+                            && w.word(c.first).is_some_and(org_word);
+                    // "Workers' Party of Korea Publishing House", "Choson Sinbo
+                    // Company": a known body before the name begins it; so does
+                    // a person's name ("Kim Jong Suk Nursery": named after them).
                     if !inside
                         && !headline
-                        && taken >= 1
                         && c.last == p
-                        && matches!(c.kind, SpanKind::Org { org: Some(_), .. })
+                        && matches!(
+                            c.kind,
+                            SpanKind::Org { org: Some(_), .. } | SpanKind::Person { .. }
+                        )
                     {
                         let cf = c.first;
                         absorbed.push(w.absorb(ci));
                         first = cf;
+                        break;
+                    }
+                    // "the General Union of ...": a one-word rank after the
+                    // article is an adjective of the name, not a title.
+                    let rank = matches!(c.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. })
+                        && c.first == c.last
+                        && p >= 1
+                        && w.is_word(p - 1, "the")
+                        && w.word(p).is_some_and(|x| x.starts_with(char::is_uppercase));
+                    if rank && !headline {
+                        absorbed.push(w.absorb(ci));
+                        first = p;
                         break;
                     }
                     if !inside {
@@ -1125,6 +1210,26 @@ impl Extractor {
                     taken += 1;
                     continue;
                 }
+                // "Ukrainian "Treasured Sword of Songun" Association": a quoted
+                // part of the name.
+                if let Some(&(a, _)) = w.quotes.iter().find(|&&(_, b)| b == p) {
+                    if !headline && self.quoted_name_part(w, a, p) {
+                        first = a;
+                        taken += 1;
+                        continue;
+                    }
+                }
+                // "M.K.P. Company", "P. T. Dwi Mitra Perkasa Company": initials.
+                if w.is_punct(p, '.')
+                    && p >= 1
+                    && w.tokens[p].start == w.tokens[p - 1].end
+                    && w.owner[p - 1].is_none()
+                    && w.word(p - 1).is_some_and(is_initial)
+                {
+                    first = p - 1;
+                    taken += 1;
+                    continue;
+                }
                 // "Workers' Party": a plural possessive.
                 if w.is_punct(p, '\'')
                     && p >= 1
@@ -1137,6 +1242,34 @@ impl Extractor {
                     taken += 1;
                     continue;
                 }
+                // "Kumgang-san Opera Troupe": a lower-case part after a hyphen.
+                let hyphen_part = p >= 2
+                    && w.word(p).is_some_and(|x| x.starts_with(char::is_lowercase))
+                    && w.is_punct(p - 1, '-')
+                    && w.tokens[p - 1].start == w.tokens[p - 2].end
+                    && w.tokens[p].start == w.tokens[p - 1].end
+                    && w.owner[p - 2].is_none()
+                    && w.word(p - 2).is_some_and(org_word);
+                if hyphen_part {
+                    first = p - 2;
+                    taken += 1;
+                    continue;
+                }
+                // "the Song and Dance Ensemble", "the Kumgang-san Song and
+                // Dance Troupe": words joined by "and" before the head, if the
+                // name then begins after the article.
+                if w.is_word(p, "and")
+                    && taken >= 1
+                    && !headline
+                    && joined.is_none()
+                    && p >= 1
+                    && w.owner[p - 1].is_none()
+                    && w.word(p - 1).is_some_and(org_word)
+                {
+                    joined = Some((first, absorbed.len()));
+                    first = p;
+                    continue;
+                }
                 match w.word(p) {
                     Some(x) if org_word(x) => {
                         first = hyphen_left(w, p, &mut absorbed);
@@ -1145,9 +1278,23 @@ impl Extractor {
                     _ => break,
                 }
             }
+            if let Some((before, kept)) = joined {
+                if !(first > 0 && w.is_word(first - 1, "the")) {
+                    first = before;
+                    for (si, kind) in absorbed.drain(kept..) {
+                        w.spans[si].kind = kind;
+                        let (a, b) = (w.spans[si].first, w.spans[si].last);
+                        for o in &mut w.owner[a..=b] {
+                            *o = Some(si);
+                        }
+                    }
+                }
+            }
             // Right: another head word ("Youth League Central Committee"), or
             // "of"/"for" with a capitalised continuation or a known body or country.
             let mut last = i;
+            // Whether the name holds the person it honours.
+            let mut honours = false;
             loop {
                 let mut j = last + 1;
                 if w.word(j).is_some_and(|x| self.names.heads.contains(x))
@@ -1171,6 +1318,11 @@ impl Extractor {
                             .is_some_and(|x| x.starts_with(char::is_uppercase))
                         {
                             last = c.last;
+                            // "Association of Koreans in Japan for Peaceful
+                            // Reunification": a purpose may follow.
+                            if w.is_word(last + 1, "for") {
+                                continue;
+                            }
                         }
                     }
                     break;
@@ -1179,7 +1331,27 @@ impl Extractor {
                     break;
                 }
                 j = w.skip_the(j + 1);
-                if let Some((_, s)) = w.span_starting(j) {
+                // "of "United Russia" Party": a quoted part, then more name.
+                if let Some(&(_, b)) = w.quotes.iter().find(|&&(a, _)| a == j) {
+                    if self.quoted_name_part(w, j, b)
+                        && w.word(b + 1).is_some_and(|x| self.names.heads.contains(x))
+                        && w.owner[b + 1].is_none()
+                    {
+                        last = b + 1;
+                        continue;
+                    }
+                }
+                // "of the Uganda-DPRK Friendship Association", "of the
+                // Syria's Baath Arab Socialist Party", "of Syrian Peasants": a
+                // one-word country that begins more of the name is read with it.
+                let begins_more = w.span_starting(j).is_some_and(|(_, c)| {
+                    matches!(c.kind, SpanKind::Country { .. })
+                        && c.first == c.last
+                        && ((w.is_punct(j + 1, '-') && w.tokens[j + 1].start == w.tokens[j].end)
+                            || (w.is_punct(j + 1, '\'') && w.is_word(j + 2, "s"))
+                            || w.word(j + 1).is_some_and(org_word))
+                });
+                if let Some((_, s)) = w.span_starting(j).filter(|_| !begins_more) {
                     // A watched phrase inside a name ("... for the Study of
                     // Songun Policy") is part of the name.
                     if matches!(
@@ -1193,23 +1365,57 @@ impl Extractor {
                             | SpanKind::Formulation(_)
                     ) {
                         last = s.last;
+                        // "... of the Juche Idea and the Songun Idea": two
+                        // watched phrases joined are one subject.
+                        // So is "... and the Songun Politics".
+                        if matches!(s.kind, SpanKind::Formulation(_)) && w.is_word(last + 1, "and")
+                        {
+                            if let Some((_, t)) = w.span_starting(w.skip_the(last + 2)) {
+                                if matches!(t.kind, SpanKind::Formulation(_)) {
+                                    last = t.last;
+                                    while w.owner.get(last + 1).is_some_and(Option::is_none)
+                                        && w.word(last + 1).is_some_and(|x| {
+                                            org_word(x) && !self.names.heads.contains(x)
+                                        })
+                                    {
+                                        last += 1;
+                                    }
+                                }
+                            }
+                        }
                         continue;
+                    }
+                    // "... for Memory of President Kim Il Sung": a purpose
+                    // names the person it honours.
+                    let purpose = (first..j).any(|k| w.is_word(k, "for"));
+                    let titled =
+                        matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. })
+                            && s.first == s.last;
+                    let person_at = if titled { s.last + 1 } else { j };
+                    if let Some((_, pspan)) = w.span_starting(person_at) {
+                        if purpose && matches!(pspan.kind, SpanKind::Person { .. }) {
+                            last = pspan.last;
+                            honours = true;
+                            continue;
+                        }
                     }
                     break;
                 }
+                // A one-word country or watched word inside the name ("for
+                // Supporting Korea's Reunification", "the Songun Politics")
+                // belongs to it.
+                let free = |w: &FieldWork<'_>, k: usize| match w.owner.get(k) {
+                    Some(None) => true,
+                    Some(Some(si)) => {
+                        let sp = &w.spans[*si];
+                        matches!(sp.kind, SpanKind::Formulation(_))
+                            || (matches!(sp.kind, SpanKind::Country { .. }) && sp.first == sp.last)
+                    }
+                    None => false,
+                };
                 let mut k = j;
                 loop {
-                    // A one-word country inside the name ("for Supporting
-                    // Korea's Reunification") belongs to it.
-                    let free = match w.owner.get(k) {
-                        Some(None) => true,
-                        Some(Some(si)) => {
-                            let sp = &w.spans[*si];
-                            matches!(sp.kind, SpanKind::Country { .. }) && sp.first == sp.last
-                        }
-                        None => false,
-                    };
-                    if free && w.word(k).is_some_and(org_word) {
+                    if free(w, k) && w.word(k).is_some_and(org_word) {
                         k += 1;
                     } else if k > j
                         && w.is_punct(k, '\'')
@@ -1237,7 +1443,7 @@ impl Extractor {
                             || w.is_word(k, "of")
                             || w.is_word(k, "for"))
                         && w.word(k + 1).is_some_and(|x| org_word(x) || x == "the")
-                        && w.owner.get(k + 1).is_some_and(Option::is_none)
+                        && free(w, k + 1)
                     {
                         k += 1;
                     } else {
@@ -1256,10 +1462,78 @@ impl Extractor {
                 }
                 last = k - 1;
             }
+            // "KPA Unit 318": a number after the head word is the name's.
+            if w.word(last).is_some_and(|x| self.names.heads.contains(x))
+                && w.owner.get(last + 1).is_some_and(Option::is_none)
+                && w.word(last + 1).is_some_and(|x| {
+                    x.len() <= 5
+                        && x.chars().all(|c| c.is_ascii_digit())
+                        && !(x.len() == 4 && (x.starts_with("19") || x.starts_with("20")))
+                })
+            {
+                last += 1;
+            }
+            // A headline capitalises every word, so an unlisted name there is
+            // taken only as far as the body spells it the same way: "France
+            // Introduce Unhasu Orchestra" names the body's "Unhasu Orchestra",
+            // and "Full House" (the body's "full house") names nothing.
+            let mut unconfirmed = false;
+            if headline {
+                if let Some(body) = &memory.body {
+                    match self.confirmed_start(w, first, last, body) {
+                        Some(k) => {
+                            absorbed.retain(|&(si, ref kind)| {
+                                if w.spans[si].last >= k {
+                                    return true;
+                                }
+                                w.spans[si].kind = kind.clone();
+                                let (a, b) = (w.spans[si].first, w.spans[si].last);
+                                for o in &mut w.owner[a..=b] {
+                                    *o = Some(si);
+                                }
+                                false
+                            });
+                            first = k;
+                        }
+                        None => unconfirmed = true,
+                    }
+                }
+            }
+            // "Grand People's Study House", "National House of Class
+            // Education": a name headed by a place word is a place, unless it
+            // holds a body's form ("Foreign Languages Publishing House").
+            let place_head = w
+                .word(i)
+                .is_some_and(|x| self.names.place_heads.contains(x))
+                && !(first..=last)
+                    .any(|k| k != i && w.word(k).is_some_and(|x| self.names.heads.contains(x)))
+                && !self.names.place_bodies.iter().any(|b| {
+                    let (_, _, surface) = w.surface(first, last);
+                    surface.contains(b.as_str())
+                });
             // "Mansudae Assembly Hall" is a place, not a body.
-            let venue = w
-                .word(last + 1)
-                .is_some_and(|x| self.names.venues.contains(x));
+            // So is "Mangyongdae School Children's Palace": a venue word ends
+            // the capitalised run that goes on after the name.
+            let venue = unconfirmed || place_head || {
+                let mut k = last + 1;
+                let mut found = false;
+                loop {
+                    if w.word(k).is_some_and(|x| self.names.venues.contains(x)) {
+                        found = true;
+                        break;
+                    }
+                    if w.owner.get(k).is_some_and(Option::is_none)
+                        && w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase))
+                    {
+                        k += 1;
+                    } else if w.is_punct(k, '\'') && w.is_word(k + 1, "s") {
+                        k += 2;
+                    } else {
+                        break;
+                    }
+                }
+                found
+            };
             let words = if venue {
                 0
             } else {
@@ -1282,6 +1556,13 @@ impl Extractor {
                             | SpanKind::Class(_)
                             | SpanKind::Formulation(_)
                     )
+                    || (honours
+                        && matches!(
+                            sp.kind,
+                            SpanKind::Person { .. }
+                                | SpanKind::Role { .. }
+                                | SpanKind::TitleForm { .. }
+                        ))
             });
             // "Romanian Party", "Korean Organization": a country word and a head
             // word describe a body without naming it.
@@ -1299,28 +1580,24 @@ impl Extractor {
                                 && k <= w.spans[*si].last
                         })
                 });
-            if words >= 2 && absorbable && !described {
-                // The country a name holds ("Chinese People's Association ...",
-                // "... Youth League of China") is the body's; a name holding two
-                // ("Malta-Korea Friendship Association") is a bilateral body's,
-                // which the pack's placeholder country stands for.
-                let mut held: Vec<usize> = absorbed
-                    .iter()
-                    .map(|(_, k)| k)
-                    .chain(inner.iter().map(|&si| &w.spans[si].kind))
-                    .filter_map(|k| match k {
-                        SpanKind::Country { country, .. } => Some(*country),
-                        _ => None,
-                    })
-                    .collect();
-                held.sort_unstable();
-                held.dedup();
-                let country = match held[..] {
-                    [one] => Some(one),
-                    [] => None,
-                    _ => self.pack.countries.iter().position(|c| c.placeholder),
-                };
+            // "Song in Praise of Guiding Party": a name inside the quoted
+            // title of a work is part of the title.
+            let in_work = w
+                .quotes
+                .iter()
+                .any(|&(a, b)| a < first && last < b && (a + 1 < first || last + 1 < b));
+            if words >= 2 && absorbable && !described && !in_work {
+                let country = self.held_country(
+                    absorbed
+                        .iter()
+                        .map(|(_, k)| k)
+                        .chain(inner.iter().map(|&si| &w.spans[si].kind)),
+                );
                 for si in inner {
+                    if matches!(w.spans[si].kind, SpanKind::Person { .. }) {
+                        let person = w.spans[si].clone();
+                        w.nested.push(person);
+                    }
                     w.spans[si].kind = SpanKind::Absorbed;
                 }
                 for o in &mut w.owner[first..=last] {
@@ -1342,7 +1619,370 @@ impl Extractor {
             }
             i = last + 1;
         }
-        self.acronyms_in_parentheses(w);
+    }
+
+    /// "the Tonghae Ltd.", "Yang Tzi Cruise & Tour SDN. BHD.": capitalised
+    /// words before a company suffix name a company; a name made already
+    /// ("Johnson Nicholson Company Ltd.") takes the suffix in.
+    fn company_names(&self, w: &mut FieldWork<'_>) {
+        let n = w.tokens.len();
+        let mut i = 1;
+        while i < n {
+            // Most tokens begin no suffix: out on their first byte.
+            let first_byte = w.tokens[i].text(w.text).as_bytes()[0];
+            if !self.names.company_first_bytes[usize::from(first_byte)] {
+                i += 1;
+                continue;
+            }
+            let matched = self.names.company_suffixes.iter().find(|suffix| {
+                i + suffix.len() <= n
+                    && w.tokens[i..i + suffix.len()]
+                        .iter()
+                        .zip(suffix.iter())
+                        .all(|(t, x)| t.text(w.text) == x)
+                    && (i..i + suffix.len()).all(|k| w.owner[k].is_none())
+            });
+            let Some(suffix) = matched else {
+                i += 1;
+                continue;
+            };
+            let end = i + suffix.len() - 1;
+            let mut first = i;
+            let mut absorbed = Vec::new();
+            while let Some(p) = first.checked_sub(1) {
+                match w.span_at(p) {
+                    Some((si, s)) if s.last == p => {
+                        let one_country =
+                            matches!(s.kind, SpanKind::Country { .. }) && s.first == p;
+                        let made = matches!(s.kind, SpanKind::Org { org: None, .. });
+                        if !(one_country || made) {
+                            break;
+                        }
+                        first = s.first;
+                        absorbed.push(si);
+                        if made {
+                            break;
+                        }
+                    }
+                    Some(_) => break,
+                    None => {
+                        let initial = w.is_punct(p, '.')
+                            && p >= 1
+                            && w.owner[p - 1].is_none()
+                            && w.word(p - 1).is_some_and(is_initial);
+                        if initial {
+                            first = p - 1;
+                        } else if w.word(p).is_some_and(capital_word)
+                            || (w.is_punct(p, '&') && first < i)
+                        {
+                            first = p;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
+            // The suffix must follow a name: a word, not "&" or initials alone.
+            while first < i
+                && !w
+                    .word(first)
+                    .is_some_and(|x| x.len() > 1 || w.owner[first].is_some())
+            {
+                first += 1;
+                while first < i && w.owner[first].is_some() {
+                    first += 1;
+                }
+            }
+            if first == i {
+                i = end + 1;
+                continue;
+            }
+            let kinds: Vec<SpanKind> = absorbed.iter().map(|&si| w.absorb(si).1).collect();
+            let country = self.held_country(kinds.iter());
+            let (_, _, surface) = w.surface(first, end);
+            let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+            let idx = w.add(SpanKind::Org { org: None, name }, first, end);
+            w.spans[idx].country = country;
+            i = end + 1;
+        }
+    }
+
+    /// Names that go on past a listed body or a name already made, each
+    /// then an unlisted body of its own:
+    /// - words joined by a hyphen before it: "Paektusan Czech-Korean
+    ///   Friendship Association";
+    /// - another country after it: "Ministry of Public Security of Laos",
+    ///   then "General Staff of the Armed Forces of Syria";
+    /// - a list of subjects: "Ministry of Culture, Sports and Tourism",
+    ///   "People's Front of Workers, Peasants and Students of Peru".
+    fn extended_bodies(&self, w: &mut FieldWork<'_>) {
+        let country_index = |id: &str| self.pack.countries.iter().position(|c| c.id == id);
+        let mut order: Vec<usize> = (0..w.spans.len())
+            .filter(|&si| matches!(w.spans[si].kind, SpanKind::Org { .. } | SpanKind::Class(_)))
+            .collect();
+        // Right to left, so that an inner name is extended before the outer.
+        order.sort_by_key(|&si| std::cmp::Reverse(w.spans[si].first));
+        for si in order {
+            // A generic body ("Ministry of Culture") counts as listed.
+            // Not a bare subject ("minister of Foreign Affairs of the DPRK"),
+            // which serves a title.
+            let headed = w.tokens[w.spans[si].first..=w.spans[si].last]
+                .iter()
+                .any(|t| self.names.heads.contains(t.text(w.text)));
+            let (org, class) = match w.spans[si].kind {
+                SpanKind::Org { org, .. } => (org, false),
+                SpanKind::Class(_) if headed => (None, true),
+                _ => continue,
+            };
+            let listed = org.is_some() || class;
+            let (mut first, mut last) = (w.spans[si].first, w.spans[si].last);
+            let own = match org {
+                Some(o) => country_index(&self.pack.organizations[o].country),
+                None => w.spans[si].country,
+            };
+            let mut taken: Vec<usize> = Vec::new();
+            let mut country = w.spans[si].country;
+            let attached = |w: &FieldWork<'_>, k: usize| {
+                w.tokens[k].start == w.tokens[k - 1].end && w.tokens[k + 1].start == w.tokens[k].end
+            };
+            // Left: "Czech-" before a listed body, then the words before it.
+            let mut p = first;
+            while p >= 2
+                && w.is_punct(p - 1, '-')
+                && attached(w, p - 1)
+                && w.word(p - 2).is_some_and(capital_word)
+            {
+                match w.span_at(p - 2) {
+                    None => {}
+                    Some((ci, c))
+                        if matches!(c.kind, SpanKind::Country { .. }) && c.first == c.last =>
+                    {
+                        taken.push(ci);
+                    }
+                    Some(_) => break,
+                }
+                p -= 2;
+            }
+            if p < first && listed && w.spans[si].last > w.spans[si].first {
+                while p >= 1 && w.owner[p - 1].is_none() && w.word(p - 1).is_some_and(capital_word)
+                {
+                    p -= 1;
+                }
+                first = p;
+            }
+            let multi_word = (first..=last).filter(|&k| w.tokens[k].is_word()).count() >= 2;
+            // Right: "of [the] Laos", or "of the <another country's body>".
+            if listed && multi_word && w.is_word(last + 1, "of") {
+                let j = w.skip_the(last + 2);
+                if let Some((cj, c)) = w.span_starting(j) {
+                    let other = match c.kind {
+                        SpanKind::Country {
+                            country: k,
+                            adjective: false,
+                        } => Some(k),
+                        SpanKind::Org { org: None, .. } | SpanKind::Class(_) => c.country,
+                        _ => None,
+                    };
+                    if other.is_some()
+                        && other != own
+                        && !self.pack.countries[other.unwrap_or(0)].placeholder
+                    {
+                        last = c.last;
+                        country = other;
+                        taken.push(cj);
+                    }
+                    // A generic body of another country stays generic: it is
+                    // that country's ("Ministry of Public Security of Laos").
+                    if class && taken.last() == Some(&cj) {
+                        w.absorb(cj);
+                        let span = &mut w.spans[si];
+                        span.last = last;
+                        span.country = country;
+                        for o in &mut w.owner[first..=last] {
+                            *o = Some(si);
+                        }
+                        continue;
+                    }
+                }
+            }
+            // Right: "(Marxist)", a qualifier in parentheses.
+            if w.is_punct(last + 1, '(') && w.is_punct(last + 3, ')') && w.owner[last + 2].is_none()
+            {
+                let qualifier = w
+                    .word(last + 2)
+                    .is_some_and(|x| capital_word(x) && !is_acronym(x) && !self.names.is_family(x));
+                if qualifier && (first..=last).filter(|&k| w.tokens[k].is_word()).count() >= 3 {
+                    last += 3;
+                }
+            }
+            // Right: ", Sports and Tourism" after a subject ("of Culture").
+            let subject = (first..last).any(|k| w.is_word(k, "of") || w.is_word(k, "for"));
+            if subject && w.is_punct(last + 1, ',') {
+                let mut q = last + 1;
+                let mut end = None;
+                while w.is_punct(q, ',') || w.is_word(q, "and") {
+                    let and = w.is_word(q, "and");
+                    let r0 = q + 1;
+                    let mut r = r0;
+                    let mut words = 0;
+                    loop {
+                        let free = w.owner.get(r).is_some_and(Option::is_none);
+                        if free
+                            && words < 3
+                            && w.word(r).is_some_and(|x| {
+                                capital_word(x)
+                                    && !self.names.heads.contains(x)
+                                    && !self.names.is_family(x)
+                            })
+                        {
+                            r += 1;
+                            words += 1;
+                        } else if r > r0 && w.is_punct(r, '\'') && w.is_word(r + 1, "s") {
+                            r += 2;
+                        } else {
+                            break;
+                        }
+                    }
+                    // Each item is one to three capitalised words, ended by
+                    // punctuation or a small word, not by more of a name.
+                    if r == r0 || w.word(r).is_some_and(|x| x.starts_with(char::is_uppercase)) {
+                        break;
+                    }
+                    if and {
+                        end = Some(r - 1);
+                        break;
+                    }
+                    q = r;
+                }
+                if let Some(e) = end {
+                    last = e;
+                    let j = w.skip_the(last + 2);
+                    if w.is_word(last + 1, "of") {
+                        if let Some((cj, c)) = w.span_starting(j) {
+                            if let SpanKind::Country {
+                                country: k,
+                                adjective: false,
+                            } = c.kind
+                            {
+                                last = c.last;
+                                country = Some(k);
+                                taken.push(cj);
+                            }
+                        }
+                    }
+                }
+            }
+            if (first, last) == (w.spans[si].first, w.spans[si].last) {
+                continue;
+            }
+            let held: Vec<SpanKind> = taken.iter().map(|&ci| w.absorb(ci).1).collect();
+            if country.is_none() || first < w.spans[si].first {
+                country = self.held_country(held.iter()).or(country);
+            }
+            w.absorb(si);
+            let (_, _, surface) = w.surface(first, last);
+            let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+            let idx = w.add(SpanKind::Org { org: None, name }, first, last);
+            w.spans[idx].country = country;
+        }
+    }
+
+    /// Whether the quotation marks at tokens `a` and `b` hold a part of a
+    /// name: capitalised words, small joining words, and listed names.
+    fn quoted_name_part(&self, w: &FieldWork<'_>, a: usize, b: usize) -> bool {
+        b > a + 1
+            && b - a <= 10
+            && (a + 1..b).all(|k| match w.owner[k] {
+                Some(si) => {
+                    let s = &w.spans[si];
+                    s.first > a
+                        && s.last < b
+                        && matches!(
+                            s.kind,
+                            SpanKind::Org { .. }
+                                | SpanKind::Country { .. }
+                                | SpanKind::Formulation(_)
+                        )
+                }
+                None => {
+                    w.word(k).is_some_and(|x| {
+                        x.starts_with(char::is_uppercase) || self.names.joiners.contains(x)
+                    }) || w.is_punct(k, '-')
+                }
+            })
+    }
+
+    /// "WPK Conference", "Conference of the Workers' Party of Korea": a
+    /// listed body named inside a meeting's name is a mention of its own.
+    fn bodies_in_meetings(&self, w: &mut FieldWork<'_>) {
+        let meetings: Vec<(usize, usize)> = w
+            .spans
+            .iter()
+            .filter(|s| matches!(s.kind, SpanKind::Meeting(_)))
+            .map(|s| (s.first, s.last))
+            .collect();
+        for (first, last) in meetings {
+            // The meeting's own name is the longest match: look in its
+            // words without the first ones, then without the last ones.
+            let words: Vec<usize> = (first..=last).filter(|&k| w.tokens[k].is_word()).collect();
+            let ranges = words[1..]
+                .iter()
+                .map(|&k| (k, last))
+                .chain(words[..words.len() - 1].iter().rev().map(|&k| (first, k)));
+            let mut found: Vec<Span> = Vec::new();
+            for (f0, l0) in ranges {
+                let (a, b) = (w.tokens[f0].start, w.tokens[l0].end);
+                let inner = token::tokenize(&w.text[a..b]);
+                for (entries, f, l) in self.gazetteer.find(&w.text[a..b], &inner) {
+                    let Some(kind @ SpanKind::Org { .. }) = self.choose(&entries) else {
+                        continue;
+                    };
+                    let (Some(f), Some(l)) = (
+                        w.token_at(a + inner[f].start),
+                        w.token_at(a + inner[l].start),
+                    ) else {
+                        continue;
+                    };
+                    // The longest body inside, once.
+                    if found.iter().any(|s| s.first <= f && l <= s.last) {
+                        continue;
+                    }
+                    found.retain(|s| !(f <= s.first && s.last <= l));
+                    found.push(Span {
+                        kind,
+                        first: f,
+                        last: l,
+                        country: None,
+                    });
+                }
+            }
+            w.nested.extend(found);
+        }
+    }
+
+    /// The first token of the longest tail of tokens `first..=last`, two
+    /// words or more, that the body holds as written, whole words only.
+    fn confirmed_start(
+        &self,
+        w: &FieldWork<'_>,
+        first: usize,
+        last: usize,
+        body: &str,
+    ) -> Option<usize> {
+        let end = w.tokens[last].end;
+        let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+        (first..last)
+            .filter(|&k| {
+                w.tokens[k].is_word() && (k == first || w.tokens[k].start > w.tokens[k - 1].end)
+            })
+            .filter(|&k| w.tokens[k..=last].iter().filter(|t| t.is_word()).count() >= 2)
+            .find(|&k| {
+                let needle = &w.text[w.tokens[k].start..end];
+                body.match_indices(needle).any(|(at, _)| {
+                    boundary(body[..at].chars().next_back())
+                        && boundary(body[at + needle.len()..].chars().next())
+                })
+            })
     }
 
     /// "the Party" alone is the WPK in a DPRK outlet: a pack short form, after
@@ -1493,8 +2133,34 @@ impl Extractor {
     /// Whether the words after the "and" at `k` make a name of their own: a
     /// capitalised run with its own head word ("and the British Branch of").
     fn and_starts_another(&self, w: &FieldWork<'_>, k: usize) -> bool {
+        // Without an article, "and" joins words of one name ("Korean
+        // Scientists and Technologists Association") unless a listed body
+        // follows ("Central Committee and Central Military Commission").
+        // So does a body every state has after its country ("and Myanmar
+        // Foreign Ministry").
+        if !w.is_word(k + 1, "the") {
+            let mut p = k + 1;
+            while let Some((_, s)) = w.span_starting(p) {
+                match s.kind {
+                    SpanKind::Org { org: Some(_), .. } | SpanKind::Class(_) => return true,
+                    SpanKind::Country { .. } => p = s.last + 1,
+                    _ => return false,
+                }
+            }
+            return false;
+        }
         let mut p = w.skip_the(k + 1);
-        while let Some(x) = w.word(p) {
+        loop {
+            // "the People's Front of ...": over possessives and hyphens.
+            if w.is_punct(p, '\'') && w.is_word(p + 1, "s") {
+                p += 2;
+                continue;
+            }
+            if w.is_punct(p, '-') {
+                p += 1;
+                continue;
+            }
+            let Some(x) = w.word(p) else { break };
             if !x.starts_with(char::is_uppercase) {
                 break;
             }
@@ -1509,10 +2175,7 @@ impl Extractor {
 
     /// "Korean People's Revolutionary Army (KPRA)": an acronym in parentheses
     /// after a name is another mention of it, and so is the same acronym later.
-    fn acronyms_in_parentheses(&self, w: &mut FieldWork<'_>) {
-        let is_acronym =
-            |x: &str| x.len() >= 2 && x.len() <= 10 && x.chars().all(|c| c.is_ascii_uppercase());
-        let mut defined: Vec<(String, SpanKind)> = Vec::new();
+    fn acronyms_in_parentheses(&self, w: &mut FieldWork<'_>, memory: &mut DocMemory) {
         for i in 1..w.tokens.len().saturating_sub(1) {
             if !(w.is_punct(i - 1, '(') && w.is_punct(i + 1, ')')) || w.owner[i].is_some() {
                 continue;
@@ -1527,7 +2190,7 @@ impl Extractor {
                 continue;
             }
             let kind = s.kind.clone();
-            defined.push((x.to_owned(), kind.clone()));
+            memory.acronyms.push((x.to_owned(), kind.clone()));
             w.add(kind, i, i);
         }
         for i in 0..w.tokens.len() {
@@ -1535,9 +2198,105 @@ impl Extractor {
                 continue;
             }
             let Some(x) = w.word(i) else { continue };
-            if let Some((_, kind)) = defined.iter().find(|(a, _)| a == x) {
+            if let Some((_, kind)) = memory.acronyms.iter().find(|(a, _)| a == x) {
                 w.add(kind.clone(), i, i);
             }
+        }
+    }
+
+    /// "Commonwealth of Independent States (CIS)": a capitalised run whose
+    /// initials spell the unlisted acronym in parentheses after it names an
+    /// organisation, whatever its words, and the acronym names it again
+    /// later. Found before garbled names are looked for, so that "Korean
+    /// People's Revolutionary Army (KPRA)" is not a garbled known army.
+    fn defined_acronyms(&self, w: &mut FieldWork<'_>, memory: &mut DocMemory) {
+        for i in 2..w.tokens.len().saturating_sub(1) {
+            if !(w.is_punct(i - 1, '(') && w.is_punct(i + 1, ')')) || w.owner[i].is_some() {
+                continue;
+            }
+            let Some(letters) = w.word(i).filter(|x| is_acronym(x)).map(str::as_bytes) else {
+                continue;
+            };
+            // Walk left over the run, matching initials from the acronym's end.
+            let mut need = letters.len();
+            let mut k = i - 2;
+            let start = loop {
+                let ok = match w.word(k) {
+                    Some(x) if x.starts_with(|c: char| c.is_ascii_uppercase()) && x != "The" => {
+                        if x.as_bytes()[0] != letters[need - 1] {
+                            break None;
+                        }
+                        need -= 1;
+                        if need == 0 {
+                            break Some(k);
+                        }
+                        true
+                    }
+                    // Small words and the lower-case half of "Pan-national".
+                    Some(x) => {
+                        ["of", "and", "for", "the", "s", "in", "on"].contains(&x)
+                            || (k > 0 && w.is_punct(k - 1, '-'))
+                    }
+                    None => w.is_punct(k, '\'') || w.is_punct(k, '-') || w.is_punct(k, '&'),
+                };
+                if !ok || k == 0 {
+                    break None;
+                }
+                k -= 1;
+            };
+            let Some(start) = start else { continue };
+            let end = i - 2;
+            // Spans inside must lie wholly inside and be bodies, countries or
+            // phrases: a person's initials ("Kim Jong Un (KJU)") make no body.
+            let inner: Vec<usize> = (start..=end).filter_map(|k| w.owner[k]).collect();
+            let fits = inner.iter().all(|&si| {
+                let sp = &w.spans[si];
+                sp.first >= start
+                    && sp.last <= end
+                    && matches!(
+                        sp.kind,
+                        SpanKind::Org { .. }
+                            | SpanKind::Country { .. }
+                            | SpanKind::Class(_)
+                            | SpanKind::Formulation(_)
+                    )
+            });
+            if !fits {
+                continue;
+            }
+            let country = self.held_country(inner.iter().map(|&si| &w.spans[si].kind));
+            for &si in &inner {
+                w.absorb(si);
+            }
+            let (_, _, surface) = w.surface(start, end);
+            let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+            let kind = SpanKind::Org { org: None, name };
+            let idx = w.add(kind.clone(), start, end);
+            w.spans[idx].country = country;
+            let acronym = w.add(kind.clone(), i, i);
+            w.spans[acronym].country = country;
+            let text = w.tokens[i].text(w.text).to_owned();
+            memory.acronyms.push((text, kind));
+        }
+    }
+
+    /// The country of a name holding these spans: the one country among
+    /// them ("Chinese People's Association ...", "... Youth League of
+    /// China"), or for two ("Malta-Korea Friendship Association") a bilateral
+    /// body's, which the pack's placeholder country stands for.
+    fn held_country<'k>(&self, kinds: impl Iterator<Item = &'k SpanKind>) -> Option<usize> {
+        let mut held: Vec<usize> = kinds
+            .filter_map(|k| match k {
+                SpanKind::Country { country, .. } => Some(*country),
+                _ => None,
+            })
+            .collect();
+        held.sort_unstable();
+        held.dedup();
+        match held[..] {
+            [one] => Some(one),
+            [] => None,
+            _ => self.pack.countries.iter().position(|c| c.placeholder),
         }
     }
 
@@ -1628,14 +2387,20 @@ impl Extractor {
                 }
                 continue;
             }
-            if let Some((ci, c)) = w.span_at(first - 1) {
+            // "U.S. Department of Energy": the full stop of "U.S." between.
+            let stop = w.is_punct(first - 1, '.')
+                && first >= 2
+                && w.tokens[first - 1].start == w.tokens[first - 2].end
+                && w.word(first - 2).is_some_and(|x| x.len() == 1);
+            let before = if stop { first - 2 } else { first - 1 };
+            if let Some((ci, c)) = w.span_at(before) {
                 if matches!(
                     c.kind,
                     SpanKind::Country {
                         adjective: false,
                         ..
                     }
-                ) && c.last == first - 1
+                ) && c.last == before
                     && w.word(c.first)
                         .is_some_and(|x| x.chars().all(|ch| ch.is_ascii_uppercase()))
                 {

@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet as HashSet;
 use readout_core::pack::NameRules;
 
 /// Compiled name rules.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Names {
     family: HashSet<String>,
     onsets: Vec<String>,
@@ -16,10 +16,31 @@ pub struct Names {
     pub joiners: HashSet<String>,
     pub not_names: HashSet<String>,
     pub venues: HashSet<String>,
+    pub place_heads: HashSet<String>,
+    pub place_bodies: Vec<String>,
+    /// Company suffixes as token texts ("Co", ".", "Ltd", ".").
+    pub company_suffixes: Vec<Vec<String>>,
+    /// The first bytes of the suffixes: a token starting otherwise begins none.
+    pub company_first_bytes: [bool; 256],
 }
 
 impl Names {
     pub fn new(rules: &NameRules) -> Names {
+        let company_suffixes: Vec<Vec<String>> = rules
+            .company_suffixes
+            .iter()
+            .map(|f| {
+                crate::token::tokenize(f)
+                    .iter()
+                    .map(|t| t.text(f).to_owned())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        let mut company_first_bytes = [false; 256];
+        for s in &company_suffixes {
+            company_first_bytes[usize::from(s[0].as_bytes()[0])] = true;
+        }
         let lower = |v: &[String]| -> Vec<String> {
             let mut v: Vec<String> = v.iter().map(|s| s.to_lowercase()).collect();
             // Longest first, so that "ng" is tried before "n".
@@ -35,6 +56,10 @@ impl Names {
             joiners: rules.name_joiners.iter().cloned().collect(),
             not_names: rules.not_names.iter().cloned().collect(),
             venues: rules.venues.iter().cloned().collect(),
+            place_heads: rules.place_heads.iter().cloned().collect(),
+            place_bodies: rules.place_bodies.clone(),
+            company_suffixes,
+            company_first_bytes,
         }
     }
 

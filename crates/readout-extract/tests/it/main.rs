@@ -324,3 +324,122 @@ fn another_spelling_of_a_known_name_is_not_evidence_of_spinning() {
         "#]],
     );
 }
+
+/// Like `render`, for a document with a headline.
+fn render_with_title(title: &str, body: &str) -> String {
+    let x = extractor().extract(&DocInput {
+        title,
+        body,
+        outlet_country: Some("dprk"),
+        published: NaiveDate::from_ymd_opt(2012, 5, 2),
+    });
+    let mut out = String::new();
+    for m in &x.mentions {
+        if matches!(m.kind, EntityType::Organization) {
+            writeln!(
+                out,
+                "{:?} {:?} {:?} = {}",
+                m.field, m.kind, m.surface, m.entity
+            )
+            .unwrap();
+        }
+    }
+    out
+}
+
+#[test]
+fn an_acronym_in_parentheses_names_an_unlisted_body_and_a_garbled_one_is_not_read() {
+    check(
+        "Veterans of the Korean People's Revolutionary Army (KPRA) met in Hyesan. KPRA's guerrillas fought there. Delegates of the Commonwealth of Independent States (CIS) came, and CIS envoys spoke.",
+        expect![[r#"
+            Organization "Korean People's Revolutionary Army" = org:korean-people-s-revolutionary-army
+            Organization "KPRA" = org:korean-people-s-revolutionary-army
+            Organization "Commonwealth of Independent States" = org:commonwealth-of-independent-states
+            Organization "CIS" = org:commonwealth-of-independent-states
+            Organization "KPRA" = org:korean-people-s-revolutionary-army
+            Organization "CIS" = org:commonwealth-of-independent-states
+        "#]],
+    );
+}
+
+#[test]
+fn a_headline_name_is_taken_as_far_as_the_body_spells_it() {
+    expect![[r#"
+        Body Organization "Korean People's Revolutionary Army" = org:korean-people-s-revolutionary-army
+        Body Organization "KPRA" = org:korean-people-s-revolutionary-army
+        Body Organization "Ryugyong Folk Ensemble" = org:ryugyong-folk-ensemble
+        Title Organization "Ryugyong Folk Ensemble" = org:ryugyong-folk-ensemble
+    "#]].assert_eq(&render_with_title(
+        "Foreign Visitors Hail Ryugyong Folk Ensemble before Full House",
+        "The Ryugyong Folk Ensemble performed before a full house on Tuesday. Veterans of the Korean People's Revolutionary Army (KPRA) attended.",
+    ));
+    expect![[r#"
+        Body Organization "Kim Il Sung University" = kim-il-sung-university
+        Body Organization "Korean People's Revolutionary Army" = org:korean-people-s-revolutionary-army
+        Body Organization "KPRA" = org:korean-people-s-revolutionary-army
+        Title Organization "Kim Il Sung University" = kim-il-sung-university
+        Title Organization "KPRA" = org:korean-people-s-revolutionary-army
+    "#]].assert_eq(&render_with_title(
+        "KPRA Veterans Visit Kim Il Sung University",
+        "Veterans of the Korean People's Revolutionary Army (KPRA) visited Kim Il Sung University.",
+    ));
+}
+
+#[test]
+fn companies_by_their_legal_form_and_initials() {
+    check(
+        "Gifts came from the Kumsong Trading Co. Ltd., the Hanlim Tours SDN.BHD., the Pyongyang Ryonhap Ltd. and the R.J.K. Company.",
+        expect![[r#"
+            Organization "R.J.K. Company" = org:r-j-k-company
+            Organization "Kumsong Trading Co. Ltd." = org:kumsong-trading-co-ltd
+            Organization "Hanlim Tours SDN.BHD." = org:hanlim-tours-sdn-bhd
+            Organization "Pyongyang Ryonhap Ltd." = org:pyongyang-ryonhap-ltd
+        "#]],
+    );
+}
+
+#[test]
+fn names_with_commas_and_bodies_of_another_country() {
+    check(
+        "Wreaths came from the Ministry of Culture, Sports and Tourism, the Ministry of Industry and Commerce, the Ministry of Public Security of Laos, the General Staff of the Armed Forces of Syria, the General Union of Syrian Peasants and the People's Front of Workers, Peasants and Students of Peru.",
+        expect![[r#"
+            Organization "General Staff of the Armed Forces of Syria" = org:general-staff-of-syria
+            Organization "Ministry of Industry and Commerce" = org:ministry-of-industry-and-commerce
+            Organization "Ministry of Public Security of Laos" = org:ministry-of-public-security-of-laos
+            Organization "General Union of Syrian Peasants" = org:general-union-of-syrian-peasants
+            Organization "People's Front of Workers, Peasants and Students of Peru" = org:people-s-front-of-workers-peasants-and-students-of-peru
+            Organization "Ministry of Culture, Sports and Tourism" = org:ministry-of-culture-sports-and-tourism
+        "#]],
+    );
+}
+
+#[test]
+fn names_with_quoted_parts_hyphens_people_and_watched_words() {
+    check(
+        "Gifts came from the Bulgarian \"Morning Star\" Association for the Study of the Juche Idea, the Regional Branch of \"Fair Russia\" Party, the Paektusan Czech-Korean Friendship Association, the Kumgang-san Song and Dance Troupe, the Peruvian Society for Commemoration of President Kim Il Sung and the Lisbon Group for the Study of the Juche Idea and the Songun Politics. Children of the Kim Jong Suk Nursery and workers of the Songun Glass Factory sang.",
+        expect![[r#"
+            Organization "Bulgarian \"Morning Star\" Association for the Study of the Juche Idea" = org:bulgarian-morning-star-association-for-study-of-juche-idea
+            Organization "Regional Branch of \"Fair Russia\" Party" = org:regional-branch-of-fair-russia-party
+            Organization "Kumgang-san Song and Dance Troupe" = org:kumgang-san-song-and-dance-troupe
+            Organization "Peruvian Society for Commemoration of President Kim Il Sung" = org:peruvian-society-for-commemoration-of-president-kim-il-sung
+            Organization "Lisbon Group for the Study of the Juche Idea and the Songun Politics" = org:lisbon-group-for-study-of-juche-idea-and-songun-politics
+            Organization "Kim Jong Suk Nursery" = org:kim-jong-suk-nursery
+            Organization "Songun Glass Factory" = org:songun-glass-factory
+            Organization "Paektusan Czech-Korean Friendship Association" = org:paektusan-czech-korean-friendship-association
+            Person "Kim Il Sung" = kim-il-sung
+        "#]],
+    );
+}
+
+#[test]
+fn places_and_titles_of_works_are_not_bodies_but_bodies_in_meetings_are() {
+    check(
+        "A seminar was held at the Grand People's Study House and the Mangyongdae Schoolchildren's Palace. The Foreign Languages Publishing House of the DPRK issued the song \"Glory to the Guiding Party\". The WPK Conference opened, and the Association of Koreans in Japan for Peaceful Reunification hailed it.",
+        expect![[r#"
+            Organization "Foreign Languages Publishing House of the DPRK" = org:foreign-languages-publishing-house-of-dprk
+            Organization "Association of Koreans in Japan for Peaceful Reunification" = org:association-of-koreans-in-japan-for-peaceful-reunification
+            Organization "WPK" = wpk
+            meeting wpk-conference #None enlarged=false - agenda=[]
+        "#]],
+    );
+}
