@@ -1433,7 +1433,10 @@ impl Extractor {
                     {
                         // Possessive "'s", or a hyphenated word.
                         k += 2;
-                    } else if k > j && w.is_word(k, "and") && self.and_starts_another(w, k) {
+                    } else if k > j
+                        && w.is_word(k, "and")
+                        && self.and_starts_another(w, k, w.word(i))
+                    {
                         // "... Juche Idea and the British Branch of ...": a
                         // second name, not a longer one.
                         break;
@@ -1514,7 +1517,15 @@ impl Extractor {
             // "Mansudae Assembly Hall" is a place, not a body.
             // So is "Mangyongdae School Children's Palace": a venue word ends
             // the capitalised run that goes on after the name.
-            let venue = unconfirmed || place_head || {
+            // "elected Kim Jong Il Presidium member": a person before a head
+            // word that a post follows holds the post; no body is named after them.
+            let holds_post = absorbed
+                .iter()
+                .any(|(_, k)| matches!(k, SpanKind::Person { .. }))
+                && w.span_starting(last + 1).is_some_and(|(_, r)| {
+                    matches!(r.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. })
+                });
+            let venue = unconfirmed || place_head || holds_post || {
                 let mut k = last + 1;
                 let mut found = false;
                 loop {
@@ -1673,8 +1684,13 @@ impl Extractor {
                         if initial {
                             first = p - 1;
                         } else if w.word(p).is_some_and(capital_word)
-                            || (w.is_punct(p, '&') && first < i)
+                            || ((w.is_punct(p, '&') || w.is_word(p, "and") || w.is_punct(p, '-'))
+                                && first < i
+                                && p >= 1
+                                && w.word(p - 1).is_some_and(capital_word))
                         {
+                            // "Friendship Import and Export Co. Ltd.",
+                            // "Asia-Pharma Co., Ltd.", "Cruise & Tour".
                             first = p;
                         } else {
                             break;
@@ -1808,9 +1824,11 @@ impl Extractor {
             // Right: "(Marxist)", a qualifier in parentheses.
             if w.is_punct(last + 1, '(') && w.is_punct(last + 3, ')') && w.owner[last + 2].is_none()
             {
-                let qualifier = w
-                    .word(last + 2)
-                    .is_some_and(|x| capital_word(x) && !is_acronym(x) && !self.names.is_family(x));
+                // An ordinary word ("Marxist"), not a short name of the body
+                // ("(Chongryon)", "(Montsame)"), which is a mention of its own.
+                let qualifier = w.word(last + 2).is_some_and(|x| {
+                    capital_word(x) && !is_acronym(x) && self.spun.is_common_word(&x.to_lowercase())
+                });
                 if qualifier && (first..=last).filter(|&k| w.tokens[k].is_word()).count() >= 3 {
                     last += 3;
                 }
@@ -2132,13 +2150,26 @@ impl Extractor {
 
     /// Whether the words after the "and" at `k` make a name of their own: a
     /// capitalised run with its own head word ("and the British Branch of").
-    fn and_starts_another(&self, w: &FieldWork<'_>, k: usize) -> bool {
+    fn and_starts_another(&self, w: &FieldWork<'_>, k: usize, head: Option<&str>) -> bool {
         // Without an article, "and" joins words of one name ("Korean
         // Scientists and Technologists Association") unless a listed body
         // follows ("Central Committee and Central Military Commission").
         // So does a body every state has after its country ("and Myanmar
         // Foreign Ministry").
         if !w.is_word(k + 1, "the") {
+            // A person ("... Youth League and Ri Tong Ho") is not more of it.
+            if w.word(k + 1).is_some_and(|x| self.names.is_family(x)) {
+                return true;
+            }
+            // Nor is a second name with the same head word ("Kim Jong Suk
+            // University of Education and Sariwon University of Education").
+            let mut q = k + 1;
+            while let Some(x) = w.word(q).filter(|x| x.starts_with(char::is_uppercase)) {
+                if Some(x) == head {
+                    return true;
+                }
+                q += 1;
+            }
             let mut p = k + 1;
             while let Some((_, s)) = w.span_starting(p) {
                 match s.kind {

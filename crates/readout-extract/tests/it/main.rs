@@ -388,12 +388,14 @@ fn a_headline_name_is_taken_as_far_as_the_body_spells_it() {
 #[test]
 fn companies_by_their_legal_form_and_initials() {
     check(
-        "Gifts came from the Kumsong Trading Co. Ltd., the Hanlim Tours SDN.BHD., the Pyongyang Ryonhap Ltd. and the R.J.K. Company.",
+        "Gifts came from the Kumsong Trading Co. Ltd., the Hanlim Tours SDN.BHD., the Pyongyang Ryonhap Ltd., the Sonbong Import and Export Co. Ltd., the Asia-Pharma Co., Ltd. and the R.J.K. Company.",
         expect![[r#"
             Organization "R.J.K. Company" = org:r-j-k-company
             Organization "Kumsong Trading Co. Ltd." = org:kumsong-trading-co-ltd
             Organization "Hanlim Tours SDN.BHD." = org:hanlim-tours-sdn-bhd
             Organization "Pyongyang Ryonhap Ltd." = org:pyongyang-ryonhap-ltd
+            Organization "Sonbong Import and Export Co. Ltd." = org:sonbong-import-and-export-co-ltd
+            Organization "Asia-Pharma Co., Ltd." = org:asia-pharma-co-ltd
         "#]],
     );
 }
@@ -440,6 +442,22 @@ fn places_and_titles_of_works_are_not_bodies_but_bodies_in_meetings_are() {
             Organization "Association of Koreans in Japan for Peaceful Reunification" = org:association-of-koreans-in-japan-for-peaceful-reunification
             Organization "WPK" = wpk
             meeting wpk-conference #None enlarged=false - agenda=[]
+        "#]],
+    );
+}
+
+#[test]
+fn what_a_name_does_not_take_in() {
+    check(
+        "They elected Kim Jong Il Presidium member. Letters came from the Federation of Student Councils (Hanchongryon), the Communist Party of India (Marxist), the Sports Department of the Youth League and Ri Tong Ho, and the Kim Jong Suk University of Education and Sariwon University of Education.",
+        expect![[r#"
+            Person "Kim Jong Il" = kim-jong-il
+            Organization "Federation of Student Councils" = org:federation-of-student-councils
+            Organization "Sports Department of the Youth League" = org:sports-department-of-youth-league
+            Organization "Kim Jong Suk University of Education" = org:kim-jong-suk-university-of-education
+            Organization "Sariwon University of Education" = org:sariwon-university-of-education
+            Person "Ri Tong Ho" = person:ri-tong-ho
+            Organization "Communist Party of India (Marxist)" = org:communist-party-of-india-marxist
         "#]],
     );
 }
