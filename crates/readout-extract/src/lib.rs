@@ -2235,7 +2235,7 @@ impl Extractor {
         }
     }
 
-    /// "Commonwealth of Independent States (CIS)": a capitalised run whose
+    /// "Andean Solidarity Movement for Peace (ASMP)": a capitalised run whose
     /// initials spell the unlisted acronym in parentheses after it names an
     /// organisation, whatever its words, and the acronym names it again
     /// later. Found before garbled names are looked for, so that "Korean
