@@ -1415,7 +1415,11 @@ impl Extractor {
                 };
                 let mut k = j;
                 loop {
-                    if free(w, k) && w.word(k).is_some_and(org_word) {
+                    if k > j && self.person_follows(w, k) {
+                        // "... Party of Struggle Megawati Soekarnoputri": a
+                        // person named after the body.
+                        break;
+                    } else if free(w, k) && w.word(k).is_some_and(org_word) {
                         k += 1;
                     } else if k > j
                         && w.is_punct(k, '\'')
@@ -1903,6 +1907,26 @@ impl Extractor {
             let idx = w.add(SpanKind::Org { org: None, name }, first, last);
             w.spans[idx].country = country;
         }
+    }
+
+    /// Whether the capitalised words from token `k` look like a person's
+    /// name closing a capitalised run: two or more unlisted words no
+    /// dictionary has ("Megawati Soekarnoputri"), with no capitalised word
+    /// after them (a place goes on: "Ho Chi Minh City").
+    fn person_follows(&self, w: &FieldWork<'_>, k: usize) -> bool {
+        let proper = |p: usize| {
+            w.owner.get(p).is_some_and(Option::is_none)
+                && w.word(p).is_some_and(|x| {
+                    x.starts_with(char::is_uppercase)
+                        && !self.names.heads.contains(x)
+                        && !self.spun.is_common_word(&x.to_lowercase())
+                })
+        };
+        let mut p = k;
+        while proper(p) {
+            p += 1;
+        }
+        p >= k + 2 && !w.word(p).is_some_and(|x| x.starts_with(char::is_uppercase))
     }
 
     /// Whether the quotation marks at tokens `a` and `b` hold a part of a
@@ -2752,7 +2776,22 @@ impl Extractor {
                 continue;
             }
             let (person, name) = (first.person, first.name.clone());
-            w.add(SpanKind::Person { person, name }, i, i);
+            // The full name again ("Siti Rahayu" after a name that ended
+            // before it): the span takes the words before the surname too.
+            let parts: Vec<&str> = name.split_whitespace().collect();
+            let mut start = i;
+            if parts.last() == Some(&word) && parts.len() > 1 {
+                let n = parts.len() - 1;
+                let fits = i >= n
+                    && (0..n).all(|m| {
+                        let t = i - n + m;
+                        w.owner[t].is_none() && w.word(t) == Some(parts[m])
+                    });
+                if fits {
+                    start = i - n;
+                }
+            }
+            w.add(SpanKind::Person { person, name }, start, i);
         }
         seen.extend(firsts.into_iter().map(|(_, s)| s));
     }

@@ -449,15 +449,20 @@ fn places_and_titles_of_works_are_not_bodies_but_bodies_in_meetings_are() {
 #[test]
 fn what_a_name_does_not_take_in() {
     check(
-        "They elected Kim Jong Il Presidium member. Letters came from the Federation of Student Councils (Hanchongryon), the Communist Party of India (Marxist), the Sports Department of the Youth League and Ri Tong Ho, and the Kim Jong Suk University of Education and Sariwon University of Education.",
+        "They elected Kim Jong Il Presidium member. Letters came from the Federation of Student Councils (Hanchongryon), the Communist Party of India (Marxist), the Sports Department of the Youth League and Ri Tong Ho, and the Kim Jong Suk University of Education and Sariwon University of Education. Chairwoman Siti Rahayu of the National Council of the Javanese Party of Labour Siti Rahayu and the People's Committee of Ho Chi Minh City wrote.",
         expect![[r#"
             Person "Kim Jong Il" = kim-jong-il
             Organization "Federation of Student Councils" = org:federation-of-student-councils
             Organization "Sports Department of the Youth League" = org:sports-department-of-youth-league
             Organization "Kim Jong Suk University of Education" = org:kim-jong-suk-university-of-education
             Organization "Sariwon University of Education" = org:sariwon-university-of-education
+            Organization "National Council of the Javanese Party of Labour" = org:national-council-of-javanese-party-of-labour
+            Organization "People's Committee of Ho Chi Minh City" = org:people-s-committee-of-ho-chi-minh-city
             Person "Ri Tong Ho" = person:ri-tong-ho
+            Person "Siti Rahayu" = person:siti-rahayu
             Organization "Communist Party of India (Marxist)" = org:communist-party-of-india-marxist
+            Person "Siti Rahayu" = person:siti-rahayu
+            title Siti Rahayu = chairman of the National Council of the Javanese Party of Labour [other]
         "#]],
     );
 }
