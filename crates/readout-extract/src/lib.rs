@@ -220,6 +220,43 @@ impl FieldWork<'_> {
         (si, kind)
     }
 
+    /// Gives span `si` back what `absorb` took: its kind and its tokens.
+    fn restore(&mut self, si: usize, kind: SpanKind) {
+        self.spans[si].kind = kind;
+        let (a, b) = (self.spans[si].first, self.spans[si].last);
+        for o in &mut self.owner[a..=b] {
+            *o = Some(si);
+        }
+    }
+
+    /// Adds an unlisted organisation named by tokens `first..=last` as
+    /// written, with the country its name holds.
+    fn add_unlisted_org(&mut self, first: usize, last: usize, country: Option<usize>) -> usize {
+        let (_, _, surface) = self.surface(first, last);
+        let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+        let idx = self.add(SpanKind::Org { org: None, name }, first, last);
+        self.spans[idx].country = country;
+        idx
+    }
+
+    /// The spans on tokens `first..=last`, if every one lies wholly inside
+    /// and may join a name made over them (`joins`).
+    fn spans_within(
+        &self,
+        first: usize,
+        last: usize,
+        joins: impl Fn(&SpanKind) -> bool,
+    ) -> Option<Vec<usize>> {
+        let inner: Vec<usize> = (first..=last).filter_map(|k| self.owner[k]).collect();
+        inner
+            .iter()
+            .all(|&si| {
+                let sp = &self.spans[si];
+                sp.first >= first && sp.last <= last && joins(&sp.kind)
+            })
+            .then_some(inner)
+    }
+
     /// The token starting at byte `start`, if one does.
     fn token_at(&self, start: usize) -> Option<usize> {
         let i = self.tokens.partition_point(|t| t.start < start);
@@ -326,6 +363,19 @@ fn quote_pairs(w: &FieldWork<'_>) -> Vec<(usize, usize)> {
         }
     }
     pairs
+}
+
+/// Spans a name made over them takes in: bodies, countries, generic bodies
+/// and watched phrases ("Overseas Headquarters of the Pan-national Alliance
+/// for Korea's Reunification", "... for the Study of Songun Policy").
+fn joins_a_name(kind: &SpanKind) -> bool {
+    matches!(
+        kind,
+        SpanKind::Org { .. }
+            | SpanKind::Country { .. }
+            | SpanKind::Class(_)
+            | SpanKind::Formulation(_)
+    )
 }
 
 /// One capital letter, as in the initials "M.K.P.".
@@ -1282,11 +1332,7 @@ impl Extractor {
                 if !(first > 0 && w.is_word(first - 1, "the")) {
                     first = before;
                     for (si, kind) in absorbed.drain(kept..) {
-                        w.spans[si].kind = kind;
-                        let (a, b) = (w.spans[si].first, w.spans[si].last);
-                        for o in &mut w.owner[a..=b] {
-                            *o = Some(si);
-                        }
+                        w.restore(si, kind);
                     }
                 }
             }
@@ -1489,17 +1535,13 @@ impl Extractor {
                 if let Some(body) = &memory.body {
                     match self.confirmed_start(w, first, last, body) {
                         Some(k) => {
-                            absorbed.retain(|&(si, ref kind)| {
-                                if w.spans[si].last >= k {
-                                    return true;
-                                }
-                                w.spans[si].kind = kind.clone();
-                                let (a, b) = (w.spans[si].first, w.spans[si].last);
-                                for o in &mut w.owner[a..=b] {
-                                    *o = Some(si);
-                                }
-                                false
-                            });
+                            let (keep, give): (Vec<_>, Vec<_>) = absorbed
+                                .into_iter()
+                                .partition(|&(si, _)| w.spans[si].last >= k);
+                            absorbed = keep;
+                            for (si, kind) in give {
+                                w.restore(si, kind);
+                            }
                             first = k;
                         }
                         None => unconfirmed = true,
@@ -1559,26 +1601,19 @@ impl Extractor {
             };
             // Known bodies and countries inside the name ("Overseas Headquarters
             // of the Pan-national Alliance for Korea's Reunification") join it.
-            let inner: Vec<usize> = (first..=last).filter_map(|k| w.owner[k]).collect();
-            let absorbable = inner.iter().all(|&si| {
-                let sp = &w.spans[si];
-                sp.first >= first
-                    && sp.last <= last
-                    && matches!(
-                        sp.kind,
-                        SpanKind::Org { .. }
-                            | SpanKind::Country { .. }
-                            | SpanKind::Class(_)
-                            | SpanKind::Formulation(_)
-                    )
+            // The person a purpose honours, and the title before them, too.
+            let within = w.spans_within(first, last, |k| {
+                joins_a_name(k)
                     || (honours
                         && matches!(
-                            sp.kind,
+                            k,
                             SpanKind::Person { .. }
                                 | SpanKind::Role { .. }
                                 | SpanKind::TitleForm { .. }
                         ))
             });
+            let absorbable = within.is_some();
+            let inner = within.unwrap_or_default();
             // "Romanian Party", "Korean Organization": a country word and a head
             // word describe a body without naming it.
             let described = words == 2
@@ -1618,18 +1653,11 @@ impl Extractor {
                 for o in &mut w.owner[first..=last] {
                     *o = None;
                 }
-                let (_, _, surface) = w.surface(first, last);
-                let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-                let idx = w.add(SpanKind::Org { org: None, name }, first, last);
-                w.spans[idx].country = country;
+                w.add_unlisted_org(first, last, country);
             } else {
                 // Give back what was absorbed for a name that was not made.
                 for (si, kind) in absorbed {
-                    w.spans[si].kind = kind;
-                    let (a, b) = (w.spans[si].first, w.spans[si].last);
-                    for o in &mut w.owner[a..=b] {
-                        *o = Some(si);
-                    }
+                    w.restore(si, kind);
                 }
             }
             i = last + 1;
@@ -1719,10 +1747,7 @@ impl Extractor {
             }
             let kinds: Vec<SpanKind> = absorbed.iter().map(|&si| w.absorb(si).1).collect();
             let country = self.held_country(kinds.iter());
-            let (_, _, surface) = w.surface(first, end);
-            let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-            let idx = w.add(SpanKind::Org { org: None, name }, first, end);
-            w.spans[idx].country = country;
+            w.add_unlisted_org(first, end, country);
             i = end + 1;
         }
     }
@@ -1902,10 +1927,7 @@ impl Extractor {
                 country = self.held_country(held.iter()).or(country);
             }
             w.absorb(si);
-            let (_, _, surface) = w.surface(first, last);
-            let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-            let idx = w.add(SpanKind::Org { org: None, name }, first, last);
-            w.spans[idx].country = country;
+            w.add_unlisted_org(first, last, country);
         }
     }
 
@@ -2139,9 +2161,7 @@ impl Extractor {
                             w.absorb(si);
                         }
                     }
-                    let (_, _, surface) = w.surface(p, k - 1);
-                    let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-                    w.add(SpanKind::Org { org: None, name }, p, k - 1);
+                    w.add_unlisted_org(p, k - 1, None);
                 } else if p == start {
                     break;
                 }
@@ -2303,31 +2323,15 @@ impl Extractor {
             let end = i - 2;
             // Spans inside must lie wholly inside and be bodies, countries or
             // phrases: a person's initials ("Kim Jong Un (KJU)") make no body.
-            let inner: Vec<usize> = (start..=end).filter_map(|k| w.owner[k]).collect();
-            let fits = inner.iter().all(|&si| {
-                let sp = &w.spans[si];
-                sp.first >= start
-                    && sp.last <= end
-                    && matches!(
-                        sp.kind,
-                        SpanKind::Org { .. }
-                            | SpanKind::Country { .. }
-                            | SpanKind::Class(_)
-                            | SpanKind::Formulation(_)
-                    )
-            });
-            if !fits {
+            let Some(inner) = w.spans_within(start, end, joins_a_name) else {
                 continue;
-            }
+            };
             let country = self.held_country(inner.iter().map(|&si| &w.spans[si].kind));
             for &si in &inner {
                 w.absorb(si);
             }
-            let (_, _, surface) = w.surface(start, end);
-            let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-            let kind = SpanKind::Org { org: None, name };
-            let idx = w.add(kind.clone(), start, end);
-            w.spans[idx].country = country;
+            let idx = w.add_unlisted_org(start, end, country);
+            let kind = w.spans[idx].kind.clone();
             let acronym = w.add(kind.clone(), i, i);
             w.spans[acronym].country = country;
             let text = w.tokens[i].text(w.text).to_owned();
