@@ -13,6 +13,7 @@ use crate::labels::{self, LabelDoc};
 use crate::orgs::{OrgKey, OrgResolver};
 use crate::score::{pair, Counts, Goal, Matching};
 use crate::spacy;
+use crate::spinner::{OffsetMap, SpinConfig, Spinner, Thesaurus};
 use crate::strata::{self, Group};
 
 /// The goal for persons+titles and for organisations.
@@ -42,6 +43,20 @@ pub struct Args {
     /// Figures of the spaCy baseline (bench/spacy/ner_baseline.py) to print beside ours
     #[arg(long, value_name = "FILE")]
     spacy_json: Option<PathBuf>,
+    /// Also score the labelled documents spun with the Moby thesaurus (the
+    /// labels follow the spin), and print recall on spun text against recall
+    /// on the originals
+    #[arg(long)]
+    spin: bool,
+    /// The spinner's chance of replacing a word with synonyms (with --spin)
+    #[arg(long, default_value_t = 0.5)]
+    spin_rate: f64,
+    /// The spinner's seed (with --spin)
+    #[arg(long, default_value_t = 1)]
+    spin_seed: u64,
+    /// Spare capitalised words when spinning (with --spin)
+    #[arg(long)]
+    keep_capitalized: bool,
 }
 
 /// The counts behind every row of the table.
@@ -503,6 +518,116 @@ fn score_doc(
     }
 }
 
+/// The labels of a document, moved to where a spin put their text.
+fn spun_labels(doc: &LabelDoc, title: &OffsetMap, body: &OffsetMap) -> LabelDoc {
+    let map = |f: labels::LabelField| match f {
+        labels::LabelField::Title => title,
+        labels::LabelField::Body => body,
+    };
+    let mut out = doc.clone();
+    for p in &mut out.persons {
+        let m = map(p.field);
+        (p.start, p.end) = m.range(p.start, p.end);
+        for t in &mut p.titles {
+            (t.start, t.end) = m.range(t.start, t.end);
+        }
+    }
+    for o in &mut out.organizations {
+        (o.start, o.end) = map(o.field).range(o.start, o.end);
+    }
+    out
+}
+
+/// Scores the labelled documents spun, and prints recall on spun text
+/// beside recall on the originals (`original`).
+fn spun_scores(
+    args: &Args,
+    pack: &Pack,
+    rows: &[Row],
+    docs: &[LabelDoc],
+    extractor: &Extractor,
+    orgs: &OrgResolver<'_>,
+    original: &Scores,
+) -> anyhow::Result<()> {
+    let thesaurus = Thesaurus::moby();
+    let mut spinner = Spinner::new(
+        &thesaurus,
+        SpinConfig {
+            rate: args.spin_rate,
+            seed: args.spin_seed,
+            keep_capitalized: args.keep_capitalized,
+        },
+    );
+    let mut log = ErrorLog::new(args.show_errors);
+    let mut spun = Scores::default();
+    for doc in docs {
+        let row = &rows[doc.line];
+        let (title, _, title_map) = spinner.spin_mapped(row.title_text());
+        let (body, _, body_map) = spinner.spin_mapped(row.body_text());
+        let labels = spun_labels(doc, &title_map, &body_map);
+        let ex = extractor.extract(&DocInput {
+            title: &title,
+            body: &body,
+            outlet_country: data::outlet_country(pack, row.outlet.as_deref()),
+            published: row.date(),
+        });
+        let text = DocText {
+            line: doc.line,
+            title: &title,
+            body: &body,
+        };
+        spun += score_doc(&labels, &text, &ex, orgs, &mut log);
+    }
+    print_table(
+        &format!(
+            "spun: the same {} documents, Moby thesaurus, rate {}, seed {}{}",
+            docs.len(),
+            args.spin_rate,
+            args.spin_seed,
+            if args.keep_capitalized {
+                ", capitalised words kept"
+            } else {
+                ""
+            }
+        ),
+        &spun,
+    );
+    println!("\n  recall on spun text against recall on the originals (goal: ratio >= 0.90)");
+    let together = |s: &Scores| {
+        let mut c = s.persons;
+        c += s.titles;
+        c += s.orgs;
+        c
+    };
+    for (name, o, x) in [
+        ("persons (exact span)", original.persons, spun.persons),
+        (
+            "titles (person, role, org, country)",
+            original.titles,
+            spun.titles,
+        ),
+        ("organisations (exact span)", original.orgs, spun.orgs),
+        ("all three", together(original), together(&spun)),
+    ] {
+        let ratio = if o.recall() > 0.0 {
+            x.recall() / o.recall()
+        } else {
+            0.0
+        };
+        println!(
+            "  {name:<37} original {:.3}  spun {:.3}  ratio {ratio:.3}{}",
+            o.recall(),
+            x.recall(),
+            if ratio >= 0.9 { "  met" } else { "  not met" }
+        );
+    }
+    if args.show_errors > 0 {
+        eprintln!("\n== errors on the spun text");
+        log.print();
+    }
+    Ok(())
+}
+
 /// The document as ingest would give it: its outlet's country from the pack.
 fn input<'a>(pack: &'a Pack, row: &'a Row) -> DocInput<'a> {
     DocInput {
@@ -607,6 +732,9 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         if let Some((n, s)) = by_group.get(&g) {
             print_table(&format!("{} stratum: {n} documents", g.name()), s);
         }
+    }
+    if args.spin {
+        spun_scores(args, &pack, &rows, &docs, &extractor, &orgs, &all)?;
     }
     if let Some(path) = &args.spacy_json {
         let base = spacy::read(path)?;

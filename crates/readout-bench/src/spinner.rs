@@ -153,6 +153,14 @@ impl<'t> Spinner<'t> {
     /// same case. Numbers, acronyms, words without synonyms (most personal
     /// names), function words and everything between words are kept.
     pub fn spin(&mut self, text: &str) -> (String, SpinStats) {
+        let (out, stats, _) = self.spin_mapped(text);
+        (out, stats)
+    }
+
+    /// Spins a text and also returns where each replaced word went: (start
+    /// and end in the original, start and end in the spun text), in order.
+    pub fn spin_mapped(&mut self, text: &str) -> (String, SpinStats, OffsetMap) {
+        let mut map = OffsetMap::default();
         let mut out = String::with_capacity(text.len() + text.len() / 4);
         let mut stats = SpinStats::default();
         let mut last = 0;
@@ -182,13 +190,57 @@ impl<'t> Spinner<'t> {
             }
             stats.replaced += 1;
             let s = &synonyms[self.rng.below(synonyms.len())];
+            let at = out.len();
             match case {
                 Case::Capitalized => out.push_str(&capitalize(s)),
                 _ => out.push_str(s),
             }
+            map.replaced.push((start, last, at, out.len()));
         }
         out.push_str(&text[last..]);
-        (out, stats)
+        (out, stats, map)
+    }
+}
+
+/// Where a spin moved text: the replaced words, original and spun ranges.
+/// Text between them is copied, so it only shifts.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    replaced: Vec<(usize, usize, usize, usize)>,
+}
+
+impl OffsetMap {
+    /// The spun range of an original range `start..end`: a replaced word at
+    /// either end stretches it to that word's replacement.
+    pub fn range(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.at(start, false), self.at(end, true))
+    }
+
+    fn at(&self, offset: usize, is_end: bool) -> usize {
+        // The last replaced word starting before the offset (at or before it
+        // for an end, where a word ending there counts as inside).
+        let i = self.replaced.partition_point(
+            |&(s, _, _, _)| {
+                if is_end {
+                    s < offset
+                } else {
+                    s <= offset
+                }
+            },
+        );
+        let Some(&(s, e, ss, se)) = i.checked_sub(1).and_then(|i| self.replaced.get(i)) else {
+            return offset;
+        };
+        let inside = if is_end {
+            offset > s && offset <= e
+        } else {
+            offset >= s && offset < e
+        };
+        if inside {
+            return if is_end { se } else { ss };
+        }
+        // After the word: shifted by what the replacements so far added.
+        offset + se - e
     }
 }
 
@@ -267,6 +319,30 @@ mod tests {
             out,
             "The Workers' Party encountered; Choe Son Hui encountered."
         );
+    }
+
+    #[test]
+    fn labelled_ranges_follow_the_spin() {
+        let t = Thesaurus::parse("son|offspring\nmet|encountered");
+        let config = SpinConfig {
+            rate: 1.0,
+            seed: 7,
+            keep_capitalized: false,
+        };
+        let text = "Choe Son Hui met Kim Jong Un.";
+        let (out, _, map) = Spinner::new(&t, config).spin_mapped(text);
+        assert_eq!(out, "Choe Offspring Hui encountered Kim Jong Un.");
+        let spun = |a: usize, b: usize| {
+            let (x, y) = map.range(a, b);
+            &out[x..y]
+        };
+        // A name with a replaced word inside, one after a replacement, a
+        // replaced word alone, and a range ending on one.
+        assert_eq!(spun(0, 12), "Choe Offspring Hui");
+        assert_eq!(spun(17, 28), "Kim Jong Un");
+        assert_eq!(spun(5, 8), "Offspring");
+        assert_eq!(spun(0, 8), "Choe Offspring");
+        assert_eq!(spun(13, 16), "encountered");
     }
 
     #[test]
