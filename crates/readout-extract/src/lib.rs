@@ -58,7 +58,7 @@ use std::collections::HashMap;
 
 pub use model::*;
 
-use gazetteer::{Entry, Gazetteer};
+use gazetteer::{key_words, Entry, Gazetteer};
 use names::Names;
 use readout_core::dateline::MONTH_NAMES;
 use readout_core::pack::Pack;
@@ -132,7 +132,7 @@ const COUNTERPART_SLACK: usize = 40;
 
 /// Bumped whenever the extractor's output changes for the same pack, so
 /// that stored extractions are redone.
-pub const EXTRACTOR_VERSION: u32 = 9;
+pub const EXTRACTOR_VERSION: u32 = 10;
 
 /// What a span of tokens in a field was found to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -377,6 +377,44 @@ fn joins_a_name(kind: &SpanKind) -> bool {
             | SpanKind::Formulation(_)
     )
 }
+
+/// The initials of a capitalised run's words, leaving out small words and
+/// the second half of a hyphenated word ("Taekwon-Do").
+fn initials_of(w: &FieldWork<'_>, start: usize, end: usize) -> Vec<u8> {
+    (start..=end)
+        .filter(|&k| k == start || !w.is_punct(k - 1, '-'))
+        .filter_map(|k| w.word(k))
+        .filter_map(|x| x.bytes().next().filter(u8::is_ascii_uppercase))
+        .collect()
+}
+
+/// Whether half or more of a run's content words are in a name.
+fn shares_most(run: &[String], name: &[String]) -> bool {
+    let content: Vec<&String> = run
+        .iter()
+        .filter(|x| !["of", "and", "for", "s", "in", "on"].contains(&x.as_str()))
+        .collect();
+    let shared = content.iter().filter(|x| name.contains(x)).count();
+    !content.is_empty() && shared * 2 >= content.len()
+}
+
+/// Whether initials are an acronym's letters, in any order: an acronym may
+/// follow another language's word order ("Czechoslovak Communist Party
+/// (CPC)").
+fn spells(initials: &[u8], acronym: &str) -> bool {
+    let mut a: Vec<u8> = acronym.bytes().filter(u8::is_ascii_uppercase).collect();
+    let mut b = initials.to_vec();
+    a.sort_unstable();
+    b.sort_unstable();
+    !a.is_empty() && a == b
+}
+
+/// English function words, which a dictionary of content words leaves out.
+const ENGLISH_SMALL_WORDS: &[&str] = &[
+    "about", "after", "against", "and", "as", "at", "be", "been", "but", "by", "for", "from",
+    "had", "has", "have", "in", "into", "is", "it", "of", "on", "or", "such", "that", "to", "was",
+    "were", "what", "which", "with", "without",
+];
 
 /// One capital letter, as in the initials "M.K.P.".
 fn is_initial(x: &str) -> bool {
@@ -738,7 +776,7 @@ impl Extractor {
         }
         let evidence = self.acronym_names(&mut w);
         self.defined_acronyms(&mut w, memory);
-        let evidence = evidence + self.spun_names(&mut w);
+        let evidence = evidence + self.spun_names(&mut w) + self.article_slips(&w);
         self.structural_orgs(&mut w, memory);
         self.company_names(&mut w);
         self.acronyms_in_parentheses(&mut w, memory);
@@ -951,8 +989,8 @@ impl Extractor {
     /// not one of the organisation's names is evidence of spinning.
     fn acronym_names(&self, w: &mut FieldWork<'_>) -> usize {
         let mut evidence = 0;
-        for idx in 0..w.spans.len() {
-            let s = w.spans[idx].clone();
+        for at in 0..w.spans.len() {
+            let s = w.spans[at].clone();
             let SpanKind::Org { org: Some(o), .. } = s.kind else {
                 continue;
             };
@@ -997,11 +1035,81 @@ impl Extractor {
             if words < 2 || numbers {
                 continue;
             }
-            let name = self.pack.organizations[o].name.clone();
+            let org = &self.pack.organizations[o];
+            let run = key_words(&w.text[w.tokens[start].start..w.tokens[end].end]);
+            let names = || {
+                std::iter::once(&org.name)
+                    .chain(&org.aliases)
+                    .map(|n| key_words(n))
+            };
+            let spelt = spells(
+                &initials_of(w, start, end),
+                w.word(s.first).unwrap_or_default(),
+            );
+            // A run whose initials spell the acronym but which shares few
+            // words with the body's names is another body that shares the
+            // acronym ("Association for the Restoration of the Fatherland
+            // (ARF)" beside the ASEAN Regional Forum), and the acronym here
+            // is that body's.
+            if spelt && !names().any(|n| shares_most(&run, &n)) {
+                let body = w.add_unlisted_org(start, end, None);
+                w.spans[at].kind = w.spans[body].kind.clone();
+                continue;
+            }
+            // A name spelt otherwise ("South Asia Association for Regional
+            // Cooperation") or the end of one of its names ("Confederation of
+            // Trade Unions (KCTU)") is the body as written, not a spun name.
+            let as_written = spelt || names().any(|n| n.ends_with(&run));
+            let name = org.name.clone();
             w.add(SpanKind::Org { org: Some(o), name }, start, end);
-            evidence += 1;
+            evidence += usize::from(!as_written);
         }
         evidence
+    }
+
+    /// "an conference", "a abandonment": an article that does not agree with
+    /// the English word after it. A spinner swaps the noun and leaves the
+    /// article; an edited text almost never has one. Words a dictionary does
+    /// not list are passed over ("a esta" in a Spanish quotation), and so are
+    /// words that open with a vowel letter but not a vowel sound ("a union",
+    /// "a one-sided", "an honour").
+    fn article_slips(&self, w: &FieldWork<'_>) -> usize {
+        let mut slips = 0;
+        for i in 0..w.tokens.len().saturating_sub(2) {
+            let Some(article) = w.word(i).filter(|x| *x == "a" || *x == "an") else {
+                continue;
+            };
+            let Some(next) = w
+                .word(i + 1)
+                .filter(|x| x.len() > 1 && x.bytes().all(|b| b.is_ascii_lowercase()))
+            else {
+                continue;
+            };
+            let vowel = next.starts_with(['a', 'e', 'i', 'o', 'u']);
+            let slip = if article == "an" {
+                !vowel && !next.starts_with('h')
+            } else {
+                vowel
+                    && !["u", "eu", "one", "once", "ewe"]
+                        .iter()
+                        .any(|p| next.starts_with(p))
+            };
+            if !slip || !self.spun.is_common_word(next) {
+                continue;
+            }
+            // An article follows an English word ("a ese" after "frente"
+            // is Spanish) or punctuation other than a hyphen or apostrophe.
+            let english = match i.checked_sub(1).map(|p| &w.tokens[p]) {
+                Some(t) if t.is_word() => {
+                    let x = t.text(w.text).to_ascii_lowercase();
+                    ENGLISH_SMALL_WORDS.contains(&x.as_str()) || self.spun.is_common_word(&x)
+                }
+                Some(t) => !(t.is_punct('-') || t.is_punct('\'')),
+                None => true,
+            };
+            slips += usize::from(english);
+        }
+        slips
     }
 
     /// Known names with words swapped for thesaurus neighbours.
@@ -2492,11 +2600,23 @@ impl Extractor {
             let mut syllables = 0;
             let mut j = i + 1;
             while syllables < 3 {
+                // A small word such as "In" or "On" ends a name in running
+                // text ("Kim Yong In, first vice-minister"), though not in a
+                // headline ("Kim Jong Un In Pyongyang"), nor before another
+                // capitalised word.
+                let small_word_ends_it = |x: &str| {
+                    w.field == Field::Body
+                        && syllables > 0
+                        && x.len() == 2
+                        && !w
+                            .word(j + 1)
+                            .is_some_and(|n| n.starts_with(char::is_uppercase))
+                };
                 if let Some(x) = w.word(j).filter(|x| {
                     w.owner[j].is_none()
                         && x.starts_with(char::is_uppercase)
                         && self.names.is_syllable(x)
-                        && !self.names.not_names.contains(*x)
+                        && (!self.names.not_names.contains(*x) || small_word_ends_it(x))
                 }) {
                     let _ = x;
                     syllables += 1;

@@ -183,6 +183,11 @@ impl SpunMatcher {
     /// first, then its neighbours.
     fn concepts(&self, w: &str) -> Concept<'_> {
         let own = self.ids.get(w).or_else(|| self.ids.get(lemma(w))).copied();
+        // A spinner leaves small words alone ("and" is a WordNet neighbour
+        // of "health" by way of multi-word entries).
+        if own.is_some_and(|id| self.function.contains(&id)) {
+            return (own, &[]);
+        }
         let near = self
             .stands_for
             .get(w)
@@ -204,41 +209,62 @@ impl SpunMatcher {
                 continue;
             };
             for name in names {
-                let Some((swapped, same_content)) = self.word_for_word(concepts, &name.words)
-                else {
+                let Some(m) = self.word_for_word(concepts, &name.words) else {
                     continue;
                 };
-                if swapped > 0
-                    && same_content >= 1
-                    && swapped * 3 <= name.content * 2
-                    && best.is_none_or(|(_, s)| swapped < s)
+                // A word that is itself a word of known names ("National
+                // Security Law" for "Internal Security Forces") is more likely
+                // the body's own than a spinner's: a short name takes none, a
+                // longer one one. (People's names share their syllables:
+                // "Kim Il Song" is Kim Il Sung.)
+                let own_words = match name.target {
+                    Entry::Person(_) => usize::MAX,
+                    _ if name.content <= 3 => 0,
+                    _ => 1,
+                };
+                if m.swapped > 0
+                    && m.same >= 1
+                    && m.swapped * 3 <= name.content * 2
+                    && m.named <= own_words
+                    && best.is_none_or(|(_, s)| m.swapped < s)
                 {
-                    best = Some((name.target, swapped));
+                    best = Some((name.target, m.swapped));
                 }
             }
         }
         best
     }
 
-    /// Matches a whole run with a name's words, word for word: (words
-    /// swapped, content words unchanged), if every word is the name's or a
-    /// neighbour of it. (Letting one word stand for a short phrase, as some
+    /// Matches a whole run with a name's words, word for word, if every word
+    /// is the name's or a neighbour of it. (Letting one word stand for a short phrase, as some
     /// spinners write, found next to nothing more and read "United Malays
     /// National Organization" as the United Nations.)
-    fn word_for_word(&self, run: &[Concept<'_>], name: &[u32]) -> Option<(usize, usize)> {
+    fn word_for_word(&self, run: &[Concept<'_>], name: &[u32]) -> Option<Alignment> {
         if name.len() != run.len() {
             return None;
         }
-        let (mut swapped, mut same) = (0, 0);
+        let mut m = Alignment::default();
         for (&(own, near), &id) in run.iter().zip(name) {
             if own == Some(id) {
-                same += usize::from(!self.function.contains(&id));
+                m.same += usize::from(!self.function.contains(&id));
             } else if near.contains(&id) && !self.proper.contains(&id) {
-                swapped += 1;
+                m.swapped += 1;
+                m.named += usize::from(own.is_some_and(|o| !self.function.contains(&o)));
             } else {
                 return None;
             }
         }
-        Some((swapped, same))
+        Some(m)
     }
+}
+
+/// How a run of words lines up with a known name.
+#[derive(Debug, Default)]
+struct Alignment {
+    /// Words that are neighbours of the name's.
+    swapped: usize,
+    /// Content words as the name has them.
+    same: usize,
+    /// Swapped words that are themselves words of known names.
+    named: usize,
 }

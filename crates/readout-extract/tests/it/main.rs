@@ -224,6 +224,72 @@ fn a_spun_name_without_its_acronym_is_found_through_thesaurus_neighbours() {
 }
 
 #[test]
+fn in_and_on_end_a_korean_name_in_running_text() {
+    // Though not before a capitalised word: "Kim Jong Un In Pyongyang".
+    check(
+        "Present were Kim Yong In, first vice-minister of Higher Education, and Jang Jae On, chairman of the committee.",
+        expect![[r#"
+            Person "Kim Yong In" = person:kim-yong-in
+            Person "Jang Jae On" = person:jang-jae-on
+            title Kim Yong In = first vice-minister of the Ministry of Higher Education [dprk]
+            title Jang Jae On = chairman [dprk]
+        "#]],
+    );
+}
+
+#[test]
+fn an_article_that_does_not_agree_marks_a_text_spun() {
+    // A spinner swaps "interview" for "conference" and leaves "an".
+    check(
+        "KCNA had an conference with the director of the institute.",
+        expect![[r#"
+            Organization "KCNA" = kcna
+            spun 0.50
+        "#]],
+    );
+    // Vowel letters without a vowel sound, an "h", a word no dictionary
+    // lists and an article after a foreign word are no evidence.
+    check(
+        "It was a united and a one-sided stand, an historic step and a unique chance; the guests went on to a esta ciudad, frente a ese pueblo.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn a_different_body_one_word_off_a_known_name_is_no_spun_name() {
+    // Each is one or two words away from a listed body ("Internal Security
+    // Forces", "People's Liberation Army", "World Health Organization"), by
+    // way of words that are themselves words of known names, or "and".
+    check(
+        "The National Security Law was debated. The People's Revolutionary Army fought on. Personages and Organization of the region met.",
+        expect![[r#"
+            Organization "People's Revolutionary Army" = org:people-s-revolutionary-army
+        "#]],
+    );
+}
+
+#[test]
+fn a_run_whose_initials_spell_a_listed_acronym_is_another_body() {
+    // ARF is listed as the ASEAN Regional Forum.
+    check(
+        "The Association for the Restoration of the Fatherland (ARF) issued a statement.",
+        expect![[r#"
+            Organization "ARF" = org:association-for-restoration-of-fatherland
+            Organization "Association for the Restoration of the Fatherland" = org:association-for-restoration-of-fatherland
+        "#]],
+    );
+    // Initials that spell it, in a name close to the body's own, are the
+    // body spelt another way, and no sign of spinning.
+    check(
+        "The South Asia Association for Regional Cooperation (SAARC) met in Kathmandu.",
+        expect![[r#"
+            Organization "SAARC" = saarc
+            Organization "South Asia Association for Regional Cooperation" = saarc
+        "#]],
+    );
+}
+
+#[test]
 fn publications_named_after_a_press_noun_and_in_a_list() {
     check(
         "The Ugandan newspaper Sun Rise praised the policy. The Nepali papers Gorkha Post and Himal Voice, Tribune of Kenya and Daily Mirror of Zambia carried articles. The Japanese paper Mainichi Shimbun said on July 3 that the talks failed.",
