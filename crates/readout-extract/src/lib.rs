@@ -1075,10 +1075,17 @@ impl Extractor {
     /// "a one-sided", "an honour").
     fn article_slips(&self, w: &FieldWork<'_>) -> usize {
         let mut slips = 0;
-        for i in 0..w.tokens.len().saturating_sub(2) {
-            let Some(article) = w.word(i).filter(|x| *x == "a" || *x == "an") else {
-                continue;
+        let bytes = w.text.as_bytes();
+        for (i, t) in w.tokens.iter().enumerate() {
+            // Most tokens are passed over on their first byte and length.
+            let article = match &bytes[t.start..t.end] {
+                b"a" => "a",
+                b"an" => "an",
+                _ => continue,
             };
+            if !t.is_word() {
+                continue;
+            }
             let Some(next) = w
                 .word(i + 1)
                 .filter(|x| x.len() > 1 && x.bytes().all(|b| b.is_ascii_lowercase()))
