@@ -378,11 +378,11 @@ fn joins_a_name(kind: &SpanKind) -> bool {
     )
 }
 
-/// The initials of a capitalised run's words, leaving out small words and
-/// the second half of a hyphenated word ("Taekwon-Do").
-fn initials_of(w: &FieldWork<'_>, start: usize, end: usize) -> Vec<u8> {
+/// The initials of a capitalised run's words, leaving out small words and,
+/// unless `halves`, the second half of a hyphenated word ("Taekwon-Do").
+fn initials_of(w: &FieldWork<'_>, start: usize, end: usize, halves: bool) -> Vec<u8> {
     (start..=end)
-        .filter(|&k| k == start || !w.is_punct(k - 1, '-'))
+        .filter(|&k| halves || k == start || !w.is_punct(k - 1, '-'))
         .filter_map(|k| w.word(k))
         .filter_map(|x| x.bytes().next().filter(u8::is_ascii_uppercase))
         .collect()
@@ -411,9 +411,47 @@ fn spells(initials: &[u8], acronym: &str) -> bool {
 
 /// English function words, which a dictionary of content words leaves out.
 const ENGLISH_SMALL_WORDS: &[&str] = &[
-    "about", "after", "against", "and", "as", "at", "be", "been", "but", "by", "for", "from",
-    "had", "has", "have", "in", "into", "is", "it", "of", "on", "or", "such", "that", "to", "was",
-    "were", "what", "which", "with", "without",
+    "about", "above", "after", "again", "against", "all", "also", "among", "an", "and", "any",
+    "are", "as", "at", "be", "been", "below", "but", "by", "each", "either", "else", "even",
+    "ever", "every", "for", "from", "had", "has", "have", "if", "in", "into", "is", "it", "its",
+    "of", "on", "only", "or", "other", "our", "out", "over", "such", "that", "to", "under",
+    "unless", "until", "up", "upon", "was", "were", "what", "which", "will", "with", "without",
+];
+
+/// Nouns after which "a" is a letter that labels ("vitamin a", "group a").
+const LETTER_LABELS: &[&str] = &[
+    "annex",
+    "appendix",
+    "article",
+    "block",
+    "case",
+    "category",
+    "class",
+    "clause",
+    "column",
+    "figure",
+    "grade",
+    "group",
+    "item",
+    "level",
+    "line",
+    "model",
+    "option",
+    "paragraph",
+    "part",
+    "phase",
+    "plan",
+    "point",
+    "points",
+    "row",
+    "scenario",
+    "schedule",
+    "section",
+    "table",
+    "type",
+    "unit",
+    "vitamin",
+    "zone",
 ];
 
 /// One capital letter, as in the initials "M.K.P.".
@@ -774,7 +812,7 @@ impl Extractor {
                 w.add(kind, first, last);
             }
         }
-        let evidence = self.acronym_names(&mut w);
+        let evidence = self.acronym_names(&mut w, memory);
         self.defined_acronyms(&mut w, memory);
         let evidence = evidence + self.spun_names(&mut w) + self.article_slips(&w);
         self.structural_orgs(&mut w, memory);
@@ -985,9 +1023,11 @@ impl Extractor {
     }
 
     /// "Supreme Folks's Meeting (SPA)": a run just before a known acronym in
-    /// parentheses names that organisation, whatever its words. A run that is
-    /// not one of the organisation's names is evidence of spinning.
-    fn acronym_names(&self, w: &mut FieldWork<'_>) -> usize {
+    /// parentheses names that organisation, whatever its words, unless it is
+    /// another body that shares the acronym. A run that neither spells the
+    /// acronym nor ends one of the organisation's names is evidence of
+    /// spinning.
+    fn acronym_names(&self, w: &mut FieldWork<'_>, memory: &mut DocMemory) -> usize {
         let mut evidence = 0;
         for at in 0..w.spans.len() {
             let s = w.spans[at].clone();
@@ -1042,10 +1082,9 @@ impl Extractor {
                     .chain(&org.aliases)
                     .map(|n| key_words(n))
             };
-            let spelt = spells(
-                &initials_of(w, start, end),
-                w.word(s.first).unwrap_or_default(),
-            );
+            let letters = w.word(s.first).unwrap_or_default().to_owned();
+            let spelt = spells(&initials_of(w, start, end, false), &letters)
+                || spells(&initials_of(w, start, end, true), &letters);
             // A run whose initials spell the acronym but which shares few
             // words with the body's names is another body that shares the
             // acronym ("Association for the Restoration of the Fatherland
@@ -1053,7 +1092,8 @@ impl Extractor {
             // is that body's.
             if spelt && !names().any(|n| shares_most(&run, &n)) {
                 let body = w.add_unlisted_org(start, end, None);
-                w.spans[at].kind = w.spans[body].kind.clone();
+                let kind = w.spans[body].kind.clone();
+                memory.acronyms.push((letters, kind));
                 continue;
             }
             // A name spelt otherwise ("South Asia Association for Regional
@@ -1063,6 +1103,17 @@ impl Extractor {
             let name = org.name.clone();
             w.add(SpanKind::Org { org: Some(o), name }, start, end);
             evidence += usize::from(!as_written);
+        }
+        // An acronym another body took names that body wherever it stands
+        // in the document, the headline too.
+        for sp in &mut w.spans {
+            if sp.first != sp.last || !matches!(sp.kind, SpanKind::Org { org: Some(_), .. }) {
+                continue;
+            }
+            let text = w.tokens[sp.first].text(w.text);
+            if let Some((_, kind)) = memory.acronyms.iter().find(|(a, _)| a == text) {
+                sp.kind = kind.clone();
+            }
         }
         evidence
     }
@@ -1093,6 +1144,15 @@ impl Extractor {
                 continue;
             };
             let vowel = next.starts_with(['a', 'e', 'i', 'o', 'u']);
+            // "a" is also a letter that labels: "points a and b", "vitamin a".
+            let label = article == "a"
+                && (ENGLISH_SMALL_WORDS.contains(&next)
+                    || i.checked_sub(1)
+                        .and_then(|p| w.word(p))
+                        .is_some_and(|p| LETTER_LABELS.contains(&p.to_ascii_lowercase().as_str())));
+            if label {
+                continue;
+            }
             let slip = if article == "an" {
                 !vowel && !next.starts_with('h')
             } else {
@@ -2607,17 +2667,15 @@ impl Extractor {
             let mut syllables = 0;
             let mut j = i + 1;
             while syllables < 3 {
-                // A small word such as "In" or "On" ends a name in running
-                // text ("Kim Yong In, first vice-minister"), though not in a
-                // headline ("Kim Jong Un In Pyongyang"), nor before another
-                // capitalised word.
+                // "In" or "On" ends a name in running text as its second
+                // given syllable, before punctuation ("Kim Yong In, first
+                // vice-minister"); not in a headline ("Kim Jong Un In
+                // Pyongyang") nor before a word ("Sok Chol On the rostrum").
                 let small_word_ends_it = |x: &str| {
                     w.field == Field::Body
-                        && syllables > 0
-                        && x.len() == 2
-                        && !w
-                            .word(j + 1)
-                            .is_some_and(|n| n.starts_with(char::is_uppercase))
+                        && syllables == 1
+                        && matches!(x, "In" | "On")
+                        && w.word(j + 1).is_none()
                 };
                 if let Some(x) = w.word(j).filter(|x| {
                     w.owner[j].is_none()

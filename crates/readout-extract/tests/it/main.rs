@@ -225,12 +225,13 @@ fn a_spun_name_without_its_acronym_is_found_through_thesaurus_neighbours() {
 
 #[test]
 fn in_and_on_end_a_korean_name_in_running_text() {
-    // Though not before a capitalised word: "Kim Jong Un In Pyongyang".
+    // Before punctuation only: not "Sok Chol On the rostrum".
     check(
-        "Present were Kim Yong In, first vice-minister of Higher Education, and Jang Jae On, chairman of the committee.",
+        "Present were Kim Yong In, first vice-minister of Higher Education, and Jang Jae On, chairman of the committee. Sok Chol On the rostrum spoke.",
         expect![[r#"
             Person "Kim Yong In" = person:kim-yong-in
             Person "Jang Jae On" = person:jang-jae-on
+            Person "Sok Chol" = person:sok-chol
             title Kim Yong In = first vice-minister of the Ministry of Higher Education [dprk]
             title Jang Jae On = chairman [dprk]
         "#]],
@@ -248,9 +249,10 @@ fn an_article_that_does_not_agree_marks_a_text_spun() {
         "#]],
     );
     // Vowel letters without a vowel sound, an "h", a word no dictionary
-    // lists and an article after a foreign word are no evidence.
+    // lists, an article after a foreign word and the letter "a" as a label
+    // are no evidence.
     check(
-        "It was a united and a one-sided stand, an historic step and a unique chance; the guests went on to a esta ciudad, frente a ese pueblo.",
+        "It was a united and a one-sided stand, an historic step and a unique chance; the guests went on to a esta ciudad, frente a ese pueblo. Between points a and b, vitamin a increases and group a expressed concern.",
         expect![[r#""#]],
     );
 }
@@ -272,8 +274,9 @@ fn a_different_body_one_word_off_a_known_name_is_no_spun_name() {
 fn a_run_whose_initials_spell_a_listed_acronym_is_another_body() {
     // ARF is listed as the ASEAN Regional Forum.
     check(
-        "The Association for the Restoration of the Fatherland (ARF) issued a statement.",
+        "The Association for the Restoration of the Fatherland (ARF) issued a statement. The ARF met again.",
         expect![[r#"
+            Organization "ARF" = org:association-for-restoration-of-fatherland
             Organization "ARF" = org:association-for-restoration-of-fatherland
             Organization "Association for the Restoration of the Fatherland" = org:association-for-restoration-of-fatherland
         "#]],
