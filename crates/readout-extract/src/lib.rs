@@ -1130,7 +1130,8 @@ impl Extractor {
     /// article; an edited text almost never has one. Words a dictionary does
     /// not list are passed over ("a esta" in a Spanish quotation), and so are
     /// words that open with a vowel letter but not a vowel sound ("a union",
-    /// "a one-sided", "an honour").
+    /// "a one-sided", "an honour") and "a" as a letter that labels ("points a
+    /// and b", "vitamin a").
     fn article_slips(&self, w: &FieldWork<'_>) -> usize {
         let mut slips = 0;
         // The articles between spaces, found by a byte search rather than a

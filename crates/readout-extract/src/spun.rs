@@ -236,9 +236,9 @@ impl SpunMatcher {
     }
 
     /// Matches a whole run with a name's words, word for word, if every word
-    /// is the name's or a neighbour of it. (Letting one word stand for a short phrase, as some
-    /// spinners write, found next to nothing more and read "United Malays
-    /// National Organization" as the United Nations.)
+    /// is the name's or a neighbour of it. (Letting one word stand for a
+    /// short phrase, as some spinners write, found next to nothing more and
+    /// read "United Malays National Organization" as the United Nations.)
     fn word_for_word(&self, run: &[Concept<'_>], name: &[u32]) -> Option<Alignment> {
         if name.len() != run.len() {
             return None;
