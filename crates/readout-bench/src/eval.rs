@@ -593,12 +593,7 @@ fn spun_scores(
         &spun,
     );
     println!("\n  recall on spun text against recall on the originals (goal: ratio >= 0.90)");
-    let together = |s: &Scores| {
-        let mut c = s.persons;
-        c += s.titles;
-        c += s.orgs;
-        c
-    };
+    let together = |s: &Scores| s.persons + s.titles + s.orgs;
     for (name, o, x) in [
         ("persons (exact span)", original.persons, spun.persons),
         (

@@ -395,7 +395,7 @@ fn initials_of(w: &FieldWork<'_>, start: usize, end: usize, halves: bool) -> Vec
 fn shares_most(run: &[String], name: &[String]) -> bool {
     let content: Vec<&String> = run
         .iter()
-        .filter(|x| !["of", "and", "for", "s", "in", "on"].contains(&x.as_str()))
+        .filter(|x| !spun::FUNCTION_WORDS.contains(&x.as_str()))
         .collect();
     let shared = content.iter().filter(|x| name.contains(x)).count();
     !content.is_empty() && shared * 2 >= content.len()
@@ -1113,6 +1113,9 @@ impl Extractor {
         }
         // An acronym another body took names that body wherever it stands
         // in the document, the headline too.
+        if memory.acronyms.is_empty() {
+            return evidence;
+        }
         for sp in &mut w.spans {
             if sp.first != sp.last || !matches!(sp.kind, SpanKind::Org { org: Some(_), .. }) {
                 continue;

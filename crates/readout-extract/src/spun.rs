@@ -11,7 +11,7 @@ use readout_core::pack::Pack;
 use crate::gazetteer::{key_words, phrases, Entry};
 
 /// Words that carry no meaning of their own in a name.
-const FUNCTION_WORDS: &[&str] = &["of", "and", "for", "s", "on", "in", "to", "a"];
+pub(crate) const FUNCTION_WORDS: &[&str] = &["of", "and", "for", "s", "on", "in", "to", "a"];
 
 /// What a word of text may stand for: the name word it is (if it is one),
 /// and the name words it is a neighbour of.
