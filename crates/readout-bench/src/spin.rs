@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
-use readout_extract::{DocInput, EntityType, Extraction, Extractor};
+use readout_extract::{DocInput, EntityType, Extraction, Extractor, Field};
 
 use crate::data;
 use crate::score::ratio;
@@ -39,7 +39,7 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = 0)]
     show: usize,
     /// Print the first N entities found on the original but not on the spun
-    /// text (type, surface on the original) to stderr
+    /// text (type, surface on the original and on the spun text) to stderr
     #[arg(long, value_name = "N", default_value_t = 0)]
     show_missed: usize,
 }
@@ -152,8 +152,8 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let mut missed = 0;
     for row in rows.iter().filter(|r| !r.body_text().is_empty()) {
         docs += 1;
-        let (title, t) = spinner.spin(row.title_text());
-        let (body, b) = spinner.spin(row.body_text());
+        let (title, t, title_map) = spinner.spin_mapped(row.title_text());
+        let (body, b, body_map) = spinner.spin_mapped(row.body_text());
         stats += t;
         stats += b;
         if shown < args.show {
@@ -184,10 +184,16 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         for m in &original.mentions {
             if missed < args.show_missed && !found.entities.contains(&(m.entity.clone(), m.kind)) {
                 missed += 1;
+                let (text, map) = match m.field {
+                    Field::Title => (&title, &title_map),
+                    Field::Body => (&body, &body_map),
+                };
+                let (s, e) = map.range(m.start, m.end);
                 eprintln!(
-                    "missed {} {:?} ({})",
+                    "missed {} {:?} -> {:?} ({})",
                     type_name(m.kind),
                     m.surface,
+                    text.get(s..e).unwrap_or(""),
                     m.entity
                 );
             }

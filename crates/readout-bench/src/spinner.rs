@@ -151,14 +151,9 @@ impl<'t> Spinner<'t> {
     /// Spins a text: every run of letters the thesaurus has synonyms for is
     /// replaced, with probability `rate`, by a random synonym written in the
     /// same case. Numbers, acronyms, words without synonyms (most personal
-    /// names), function words and everything between words are kept.
-    pub fn spin(&mut self, text: &str) -> (String, SpinStats) {
-        let (out, stats, _) = self.spin_mapped(text);
-        (out, stats)
-    }
-
-    /// Spins a text and also returns where each replaced word went: (start
-    /// and end in the original, start and end in the spun text), in order.
+    /// names), function words and everything between words are kept. Also
+    /// returns where each replaced word went: (start and end in the original,
+    /// start and end in the spun text), in order.
     pub fn spin_mapped(&mut self, text: &str) -> (String, SpinStats, OffsetMap) {
         let mut map = OffsetMap::default();
         let mut out = String::with_capacity(text.len() + text.len() / 4);
@@ -297,7 +292,7 @@ mod tests {
             seed: 7,
             keep_capitalized,
         };
-        Spinner::new(&t, config).spin(text).0
+        Spinner::new(&t, config).spin_mapped(text).0
     }
 
     #[test]

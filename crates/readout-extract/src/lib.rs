@@ -48,6 +48,7 @@
 
 pub mod cues;
 mod dates;
+mod garbled;
 pub mod gazetteer;
 mod model;
 pub mod names;
@@ -70,6 +71,8 @@ pub struct Extractor {
     pack: Pack,
     gazetteer: Gazetteer,
     names: Names,
+    /// Known Korean names by the parts a spinner leaves.
+    korean: garbled::KoreanNames,
     spun: spun::SpunMatcher,
     /// " a " and " an ", built once: a finder costs more to build than to run
     /// over one document.
@@ -135,7 +138,7 @@ const COUNTERPART_SLACK: usize = 40;
 
 /// Bumped whenever the extractor's output changes for the same pack, so
 /// that stored extractions are redone.
-pub const EXTRACTOR_VERSION: u32 = 10;
+pub const EXTRACTOR_VERSION: u32 = 11;
 
 /// What a span of tokens in a field was found to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -635,8 +638,10 @@ impl Extractor {
                             .map(move |k| (k.clone(), (i, Some(a.number))))
                     }))
             }));
+        let names = Names::new(&pack.names);
         Extractor {
             key: format!("{}-x{EXTRACTOR_VERSION}", pack.fingerprint),
+            korean: garbled::KoreanNames::new(pack, &names),
             vacate: pack
                 .event_kinds
                 .iter()
@@ -647,7 +652,7 @@ impl Extractor {
             person_by_key,
             topics,
             gazetteer: Gazetteer::new(pack),
-            names: Names::new(&pack.names),
+            names,
             spun: spun::SpunMatcher::new(pack),
             articles: [
                 (memchr::memmem::Finder::new(b" a "), "a"),
@@ -828,6 +833,7 @@ impl Extractor {
         self.press_names(&mut w);
         self.short_forms(&mut w, doc);
         self.merge_country_prefix(&mut w);
+        let evidence = evidence + self.garbled_people(&mut w);
         self.korean_names(&mut w);
         self.foreign_names(&mut w);
         self.extended_bodies(&mut w);

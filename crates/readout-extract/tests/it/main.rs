@@ -239,6 +239,39 @@ fn in_and_on_end_a_korean_name_in_running_text() {
 }
 
 #[test]
+fn a_known_korean_name_with_one_part_swapped_is_that_person() {
+    // A spinner turned a syllable that is also an English word ("Son",
+    // "Hun", "Sin") into a synonym; the two parts left name one known
+    // person. A swapped given syllable is evidence of spinning; a swapped
+    // family name is not (copy names some people by their given names), and
+    // the word before is not part of the name.
+    check(
+        "Choe Sister Hui met Kim Tok Bomber. Choe Great-Aunt Hui, Choe Niece-hui and Aberrancy Hong-chol spoke.",
+        expect![[r#"
+            Person "Choe Sister Hui" = choe-son-hui
+            Person "Kim Tok Bomber" = kim-tok-hun
+            Person "Choe Great-Aunt Hui" = choe-son-hui
+            Person "Choe Niece-hui" = choe-son-hui
+            Person "Hong-chol" = sin-hong-chol
+            spun 0.80
+        "#]],
+    );
+}
+
+#[test]
+fn given_names_after_a_word_and_lookalikes_are_no_spun_name() {
+    // Given names alone after a slogan's verb name the person without the
+    // verb; a lower-case syllable ("in") ends no name; a pair of parts that
+    // several known people share ("Kim ... Nam") names none of them.
+    check(
+        "The participants shouted \"Kill Myung Bak\". They danced on the Harvest Moon Day in particular. Kim Chantey Nam spoke.",
+        expect![[r#"
+            Person "Myung Bak" = lee-myung-bak
+        "#]],
+    );
+}
+
+#[test]
 fn an_article_that_does_not_agree_marks_a_text_spun() {
     // A spinner swaps "interview" for "conference" and leaves "an".
     check(
