@@ -98,6 +98,11 @@ impl KoreanNames {
     }
 }
 
+/// Whether a word begins with a capital letter.
+fn upper(x: &str) -> bool {
+    x.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
 fn capitalised(w: &str) -> String {
     let mut c = w.chars();
     c.next()
@@ -143,9 +148,7 @@ impl Extractor {
     /// A garbled known name found at token `i`: starting there (a family
     /// name), or with its first given syllable there.
     fn garbled_at(&self, w: &FieldWork<'_>, i: usize) -> Option<Garbled> {
-        let word = w
-            .word(i)
-            .filter(|x| w.owner[i].is_none() && x.starts_with(|c: char| c.is_ascii_uppercase()))?;
+        let word = w.word(i).filter(|x| w.owner[i].is_none() && upper(x))?;
         let k = &self.korean;
         let start = k.starts.get(word)?;
         if start.family {
@@ -169,7 +172,7 @@ impl Extractor {
             let ordinary = w.word(prev).is_some_and(|x| {
                 w.owner[prev].is_none()
                     && w.tokens[prev].end < w.tokens[t].start
-                    && x.starts_with(|c: char| c.is_ascii_uppercase())
+                    && upper(x)
                     && self.ordinary(x)
             });
             if !ordinary {
@@ -214,9 +217,9 @@ impl Extractor {
         if w.field != Field::Body {
             return None;
         }
-        let g1 = w.word(i + 1).filter(|x| {
-            w.owner[i + 1].is_none() && x.starts_with(|c: char| c.is_ascii_uppercase())
-        })?;
+        let g1 = w
+            .word(i + 1)
+            .filter(|x| w.owner[i + 1].is_none() && upper(x))?;
         let p = KoreanNames::one(&self.korean.family_first, family, g1)?;
         if !self.names.is_syllable(g1) {
             return None;
@@ -259,7 +262,7 @@ impl Extractor {
             end + 1
         };
         let x = w.word(at)?;
-        let capital = at == end + 2 || x.starts_with(|c: char| c.is_ascii_uppercase());
+        let capital = at == end + 2 || upper(x);
         (w.owner[at].is_none() && capital && self.names.is_syllable(x)).then_some(at)
     }
 
@@ -294,7 +297,7 @@ impl Extractor {
         let mut t = from;
         let mut joined = after_hyphen;
         while let Some(x) = w.word(t).filter(|_| w.owner[t].is_none()) {
-            let capital = x.starts_with(|c: char| c.is_ascii_uppercase());
+            let capital = upper(x);
             let ordinary = (capital || joined)
                 && if inside {
                     !self.names.is_syllable(x)
