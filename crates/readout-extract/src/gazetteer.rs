@@ -1,13 +1,17 @@
-//! The pack's names compiled into one automaton, matched over a text's words.
+//! The pack's names compiled into a trie of words, matched over a text's words.
 //!
 //! Matching is on words, lower-cased, with punctuation and the article "the"
 //! left out, so "C.C., the WPK", "C.C. WPK" and "c.c., WPK" are one key; case
 //! is then checked on the original words (acronyms exactly, names capitalised).
+//! Each word of the text is looked up once; a word no key holds ends every
+//! match there, so most words cost one lookup.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use readout_core::pack::Pack;
+use rustc_hash::FxHashMap;
+
+use crate::words::WordMap;
 
 use crate::token::{Kind, Token};
 
@@ -44,10 +48,122 @@ pub struct Hit {
     pub last: usize,
 }
 
+/// A word that no key holds.
+pub const NO_WORD: u32 = u32::MAX;
+
+/// Keys of words in a trie, matched leftmost-longest over a text's words.
+#[derive(Debug)]
+pub struct WordTrie {
+    /// Every word of the keys, numbered, in lower case, capitalised and in
+    /// capitals, so that most text words are looked up as they are written.
+    words: WordMap<u32>,
+    /// The trie: (node, word) to the next node; node 0 is the root.
+    next: FxHashMap<(u32, u32), u32>,
+    /// The root's part of `next`, by word number (0: none).
+    first: Vec<u32>,
+    /// The key ending at each node, if one does.
+    key_at: Vec<Option<u32>>,
+}
+
+impl WordTrie {
+    /// A trie of keys, each a list of lower-case words; keys are numbered
+    /// in the order given.
+    pub fn new<'k>(keys: impl IntoIterator<Item = &'k [String]>) -> WordTrie {
+        let mut words: WordMap<u32> = WordMap::default();
+        let mut next: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        let mut key_at: Vec<Option<u32>> = vec![None];
+        for (k, key) in keys.into_iter().enumerate() {
+            if key.is_empty() {
+                continue;
+            }
+            let mut node = 0u32;
+            for word in key {
+                let id = *words.entry(word, |n| n as u32);
+                node = *next.entry((node, id)).or_insert_with(|| {
+                    key_at.push(None);
+                    key_at.len() as u32 - 1
+                });
+            }
+            key_at[node as usize] = Some(k as u32);
+        }
+        let mut first = vec![0u32; words.len()];
+        for (&(node, id), &n) in &next {
+            if node == 0 {
+                first[id as usize] = n;
+            }
+        }
+        for (word, &id) in words.clone().iter() {
+            if word.is_ascii() {
+                let upper = word.to_ascii_uppercase();
+                let capital = format!("{}{}", &upper[..1], &word[1..]);
+                words.insert(&capital, id);
+                words.insert(&upper, id);
+            }
+        }
+        WordTrie {
+            words,
+            next,
+            first,
+            key_at,
+        }
+    }
+
+    /// The number of a text word, or `NO_WORD` if no key holds it, in any case.
+    pub fn word_id(&self, w: &str) -> u32 {
+        if let Some(&id) = self.words.get(w) {
+            return id;
+        }
+        // A word in lower case, capitalised or in capitals was looked up as it is.
+        if w.is_ascii() && usual_case(w) {
+            return NO_WORD;
+        }
+        let lower: String = w.chars().flat_map(char::to_lowercase).collect();
+        self.words.get(&lower).copied().unwrap_or(NO_WORD)
+    }
+
+    /// The longest key that the words from `at` begin: (its last word, key).
+    fn longest_at(&self, ids: &[u32], at: usize) -> Option<(usize, usize)> {
+        let mut node = 0u32;
+        let mut longest = None;
+        for (j, &id) in ids.iter().enumerate().skip(at) {
+            let n = match (id, node) {
+                (NO_WORD, _) => 0,
+                (_, 0) => self.first[id as usize],
+                _ => self.next.get(&(node, id)).copied().unwrap_or(0),
+            };
+            if n == 0 {
+                break;
+            }
+            node = n;
+            if let Some(k) = self.key_at[n as usize] {
+                longest = Some((j, k as usize));
+            }
+        }
+        longest
+    }
+
+    /// Every leftmost-longest match in a list of word numbers, none
+    /// overlapping another: (first word, last word, key).
+    pub fn find(&self, ids: &[u32]) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < ids.len() {
+            match self.longest_at(ids, at) {
+                Some((end, k)) => {
+                    out.push((at, end, k));
+                    at = end + 1;
+                }
+                None => at += 1,
+            }
+        }
+        out
+    }
+}
+
 /// The compiled gazetteer.
 #[derive(Debug)]
 pub struct Gazetteer {
-    automaton: AhoCorasick,
+    trie: WordTrie,
     entries: Vec<Vec<(Entry, Vec<String>)>>,
     /// Whether a key's phrases hold a comma ("C.C., WPK"): only those match
     /// across one in the text, so "Industry and Commerce, the Ministry of"
@@ -65,7 +181,7 @@ pub fn key_words(phrase: &str) -> Vec<String> {
 }
 
 fn key(words: &[String]) -> String {
-    format!(" {} ", words.join("  "))
+    words.join(" ")
 }
 
 /// Every phrase of the pack with what it names, in pack order.
@@ -172,12 +288,12 @@ impl Gazetteer {
             .iter()
             .map(|k| with_commas.get(k).copied().unwrap_or(false))
             .collect();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&keys)
-            .expect("gazetteer keys are plain strings");
+        let split: Vec<Vec<String>> = keys
+            .iter()
+            .map(|k| k.split(' ').map(str::to_owned).collect())
+            .collect();
         Gazetteer {
-            automaton,
+            trie: WordTrie::new(split.iter().map(Vec::as_slice)),
             entries,
             commas,
         }
@@ -186,43 +302,18 @@ impl Gazetteer {
     /// All matches in a text, left to right, longest first, each with every
     /// entry its key names that passes the case checks.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<(Vec<Entry>, usize, usize)> {
-        let mut hay = String::with_capacity(text.len() + 16);
-        let mut starts: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
-        hay.push(' ');
-        for (i, t) in tokens.iter().enumerate() {
-            if t.kind != Kind::Word {
-                continue;
-            }
-            let w = t.text(text);
-            if w.eq_ignore_ascii_case("the") {
-                continue;
-            }
-            if hay.len() > 1 {
-                hay.push(' ');
-            }
-            starts.push((hay.len(), i));
-            if w.is_ascii() {
-                for b in w.bytes() {
-                    hay.push(b.to_ascii_lowercase() as char);
-                }
-            } else {
-                for c in w.chars() {
-                    hay.extend(c.to_lowercase());
-                }
-            }
-            hay.push(' ');
-        }
+        // The text's words as the keys see them: their tokens and numbers.
+        let (at, ids): (Vec<usize>, Vec<u32>) = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == Kind::Word)
+            .map(|(i, t)| (i, t.text(text)))
+            .filter(|(_, w)| !w.eq_ignore_ascii_case("the"))
+            .map(|(i, w)| (i, self.trie.word_id(w)))
+            .unzip();
         let mut out = Vec::new();
-        for m in self.automaton.find_iter(&hay) {
-            let first_at = starts.partition_point(|(s, _)| *s < m.start() + 1);
-            let last_at = starts.partition_point(|(s, _)| *s < m.end() - 1);
-            let (Some(first), Some(last)) = (
-                starts.get(first_at),
-                last_at.checked_sub(1).and_then(|l| starts.get(l)),
-            ) else {
-                continue;
-            };
-            let (first, last) = (first.1, last.1);
+        for (first, last, k) in self.trie.find(&ids) {
+            let (first, last) = (at[first], at[last]);
             // A name never runs across a line break or a sentence's end.
             if tokens[first..=last]
                 .iter()
@@ -230,9 +321,7 @@ impl Gazetteer {
             {
                 continue;
             }
-            if !self.commas[m.pattern().as_usize()]
-                && tokens[first..=last].iter().any(|t| t.is_punct(','))
-            {
+            if !self.commas[k] && tokens[first..=last].iter().any(|t| t.is_punct(',')) {
                 continue;
             }
             // Nor across a quotation mark: "United Russia" Party is the
@@ -248,7 +337,7 @@ impl Gazetteer {
                 .filter(|t| t.is_word() && !t.text(text).eq_ignore_ascii_case("the"))
                 .map(|t| t.text(text))
                 .collect();
-            let entries: Vec<Entry> = self.entries[m.pattern().as_usize()]
+            let entries: Vec<Entry> = self.entries[k]
                 .iter()
                 .filter(|(e, surface)| case_ok(*e, &words, surface))
                 .map(|(e, _)| *e)
@@ -259,6 +348,11 @@ impl Gazetteer {
         }
         out
     }
+}
+
+/// An ASCII word in lower case, capitalised or in capitals.
+fn usual_case(w: &str) -> bool {
+    w.bytes().skip(1).all(|b| !b.is_ascii_uppercase()) || w.bytes().all(|b| !b.is_ascii_lowercase())
 }
 
 fn capitalised(w: &str) -> bool {
@@ -289,5 +383,90 @@ fn case_ok(entry: Entry, words: &[&str], surface: &[String]) -> bool {
         Entry::Org(_) | Entry::Class(_) => words.last().is_some_and(|w| capitalised(w)),
         Entry::Country { .. } => words.iter().any(|w| capitalised(w)),
         _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Leftmost-longest matching done the slow way: at each word, every key
+    /// compared in full.
+    fn naive(keys: &[Vec<String>], text: &[String]) -> Vec<(usize, usize, usize)> {
+        let lower: Vec<String> = text.iter().map(|w| w.to_lowercase()).collect();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < lower.len() {
+            let longest = keys
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| !k.is_empty() && lower[at..].starts_with(k))
+                .max_by_key(|(_, k)| k.len());
+            match longest {
+                Some((i, k)) => {
+                    out.push((at, at + k.len() - 1, i));
+                    at += k.len();
+                }
+                None => at += 1,
+            }
+        }
+        out
+    }
+
+    /// Words of a small vocabulary, so that keys and texts share many.
+    fn word() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "party", "of", "korea", "central", "committee", "workers", "kim", "il", "sung",
+            "ri", "çelik", "ümit",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    /// A word as a text may write it: any mix of cases, or a word no key has.
+    fn text_word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => (word(), prop::collection::vec(any::<bool>(), 8)).prop_map(|(w, up)| {
+                w.chars()
+                    .zip(up.iter().cycle())
+                    .flat_map(|(c, &u)| {
+                        let v: Vec<char> = if u {
+                            c.to_uppercase().collect()
+                        } else {
+                            vec![c]
+                        };
+                        v
+                    })
+                    .collect()
+            }),
+            1 => "[a-z]{1,6}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn the_trie_finds_what_a_full_comparison_finds(
+            keys in prop::collection::btree_set(prop::collection::vec(word(), 1..4), 0..12),
+            text in prop::collection::vec(text_word(), 0..30),
+        ) {
+            let keys: Vec<Vec<String>> = keys.into_iter().collect();
+            let trie = WordTrie::new(keys.iter().map(Vec::as_slice));
+            let ids: Vec<u32> = text.iter().map(|w| trie.word_id(w)).collect();
+            prop_assert_eq!(trie.find(&ids), naive(&keys, &text));
+        }
+    }
+
+    #[test]
+    fn a_word_is_known_in_any_case_and_unknown_words_are_not() {
+        let keys = [vec!["workers".to_owned(), "party".to_owned()]];
+        let trie = WordTrie::new(keys.iter().map(Vec::as_slice));
+        let party = trie.word_id("party");
+        assert_ne!(party, NO_WORD);
+        for w in ["Party", "PARTY", "pArTy", "PARty"] {
+            assert_eq!(trie.word_id(w), party, "{w}");
+        }
+        for w in ["parties", "Part", "", "WORKER"] {
+            assert_eq!(trie.word_id(w), NO_WORD, "{w}");
+        }
     }
 }

@@ -54,6 +54,7 @@ mod model;
 pub mod names;
 pub mod spun;
 pub mod token;
+mod words;
 
 use std::collections::HashMap;
 
@@ -197,9 +198,33 @@ struct FieldWork<'t> {
     nested: Vec<Span>,
     /// Token pairs of quotation marks, opening and closing.
     quotes: Vec<(usize, usize)>,
+    /// For each token, the first capitalised word at or after it (the
+    /// token count if none): passes that begin only on a capital skip ahead.
+    capitals: Vec<u32>,
+}
+
+/// For each token, the first word at or after it that begins with a capital.
+fn capitals(text: &str, tokens: &[Token]) -> Vec<u32> {
+    let mut next = vec![tokens.len() as u32; tokens.len() + 1];
+    for (i, t) in tokens.iter().enumerate().rev() {
+        next[i] = if t.is_word() && t.text(text).starts_with(char::is_uppercase) {
+            i as u32
+        } else {
+            next[i + 1]
+        };
+    }
+    next
 }
 
 impl FieldWork<'_> {
+    /// The first word at or after token `i` that begins with a capital, or
+    /// the token count.
+    fn capital_from(&self, i: usize) -> usize {
+        self.capitals
+            .get(i)
+            .map_or(self.tokens.len(), |&c| c as usize)
+    }
+
     fn word(&self, i: usize) -> Option<&str> {
         self.tokens
             .get(i)
@@ -816,7 +841,9 @@ impl Extractor {
             name_cues,
             nested: Vec::new(),
             quotes: Vec::new(),
+            capitals: Vec::new(),
         };
+        w.capitals = capitals(text, &w.tokens);
         w.quotes = quote_pairs(&w);
 
         for (entries, first, last) in self.gazetteer.find(text, &w.tokens) {
@@ -1206,8 +1233,11 @@ impl Extractor {
         let n = w.tokens.len();
         let mut i = 0;
         while i < n {
-            if w.owner[i].is_some() || !w.word(i).is_some_and(|x| x.starts_with(char::is_uppercase))
-            {
+            i = w.capital_from(i);
+            if i >= n {
+                break;
+            }
+            if w.owner[i].is_some() {
                 i += 1;
                 continue;
             }
@@ -1251,10 +1281,13 @@ impl Extractor {
                 i = end.max(i + 1);
                 continue;
             }
+            // A spun name keeps one of its words unchanged.
+            if !words.iter().any(|(_, x)| self.spun.is_name_word(x)) {
+                i = end.max(i + 1);
+                continue;
+            }
             let concepts = self.spun.concepts_of(words.iter().map(|(_, x)| x.as_str()));
             let mut found = None;
-            // A spun name keeps one of its words unchanged.
-            let starts = starts.filter(|_| self.spun.any_name_word(&concepts));
             for start in starts {
                 if words.len() - start < 2 || words.len() - start > 12 {
                     continue;
@@ -1369,6 +1402,12 @@ impl Extractor {
             };
         let mut i = 0;
         while i < n {
+            if self.names.heads_capitalised {
+                i = w.capital_from(i);
+                if i >= n {
+                    break;
+                }
+            }
             // A one-word generic body after a name ("Loja City Government")
             // heads that name.
             let class_head = w.span_at(i).is_some_and(|(_, c)| {
@@ -2675,6 +2714,10 @@ impl Extractor {
         let n = w.tokens.len();
         let mut i = 0;
         while i < n {
+            i = w.capital_from(i);
+            if i >= n {
+                break;
+            }
             let family = w.word(i).filter(|x| {
                 x.starts_with(|c: char| c.is_ascii_uppercase())
                     && w.owner[i].is_none()
@@ -2702,7 +2745,7 @@ impl Extractor {
                     w.owner[j].is_none()
                         && x.starts_with(char::is_uppercase)
                         && self.names.is_syllable(x)
-                        && (!self.names.not_names.contains(*x) || small_word_ends_it(x))
+                        && (!self.names.not_names.contains(x) || small_word_ends_it(x))
                 }) {
                     let _ = x;
                     syllables += 1;
@@ -2885,6 +2928,10 @@ impl Extractor {
         // Before ", <title>".
         let mut i = 0;
         while i < n {
+            i = w.capital_from(i);
+            if i >= n {
+                break;
+            }
             if w.owner[i].is_some()
                 || !w.word(i).is_some_and(|x| self.names.name_word(x))
                 || (i > 0
@@ -2959,12 +3006,18 @@ impl Extractor {
         }
         firsts.sort_by_key(|(at, _)| *at);
         let n = w.tokens.len();
-        for i in 0..n {
+        let mut next = 0;
+        while next < n {
+            let i = w.capital_from(next);
+            if i >= n {
+                break;
+            }
+            next = i + 1;
             if w.owner[i].is_some() {
                 continue;
             }
             let Some(word) = w.word(i) else { continue };
-            if !word.starts_with(char::is_uppercase) || self.names.not_names.contains(word) {
+            if self.names.not_names.contains(word) {
                 continue;
             }
             // Not the start of a longer capitalised name ("Kim Il Sung Square").
@@ -2974,15 +3027,14 @@ impl Extractor {
             {
                 continue;
             }
-            let before: Vec<&Seen> = seen
+            let mut before = seen
                 .iter()
                 .chain(firsts.iter().filter(|(at, _)| *at < i).map(|(_, s)| s))
-                .filter(|s| s.word == word)
-                .collect();
-            let Some(first) = before.first() else {
+                .filter(|s| s.word == word);
+            let Some(first) = before.next() else {
                 continue;
             };
-            if before.iter().any(|s| s.name != first.name) {
+            if before.any(|s| s.name != first.name) {
                 continue;
             }
             let (person, name) = (first.person, first.name.clone());

@@ -1,22 +1,25 @@
 //! Names the pack does not list: Korean names by their structure, and the
 //! capitalised runs that name foreign people and organisations.
 
-use rustc_hash::FxHashSet as HashSet;
-
 use readout_core::pack::NameRules;
+
+use crate::words::WordSet;
 
 /// Compiled name rules.
 #[derive(Debug)]
 pub struct Names {
-    family: HashSet<String>,
+    family: WordSet,
     onsets: Vec<String>,
     vowels: Vec<String>,
     finals: Vec<String>,
-    pub heads: HashSet<String>,
-    pub joiners: HashSet<String>,
-    pub not_names: HashSet<String>,
-    pub venues: HashSet<String>,
-    pub place_heads: HashSet<String>,
+    pub heads: WordSet,
+    /// Whether every head begins with a capital, so that a search for heads
+    /// may skip other words.
+    pub heads_capitalised: bool,
+    pub joiners: WordSet,
+    pub not_names: WordSet,
+    pub venues: WordSet,
+    pub place_heads: WordSet,
     pub place_bodies: Vec<String>,
     /// Company suffixes as token texts ("Co", ".", "Ltd", ".").
     pub company_suffixes: Vec<Vec<String>>,
@@ -53,6 +56,10 @@ impl Names {
             vowels: lower(&rules.korean_vowels),
             finals: lower(&rules.korean_finals),
             heads: rules.org_heads.iter().cloned().collect(),
+            heads_capitalised: rules
+                .org_heads
+                .iter()
+                .all(|h| h.starts_with(char::is_uppercase)),
             joiners: rules.name_joiners.iter().cloned().collect(),
             not_names: rules.not_names.iter().cloned().collect(),
             venues: rules.venues.iter().cloned().collect(),

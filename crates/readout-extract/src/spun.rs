@@ -31,8 +31,12 @@ pub struct SpunMatcher {
     /// Ids of the (lemmatised) words of known names.
     ids: HashMap<String, u32>,
     function: HashSet<u32>,
-    /// Capitalised names (organisations, people) by the id of their first word.
-    names: HashMap<u32, Vec<Name>>,
+    /// Capitalised names (organisations, people) of three content words or more.
+    names: Vec<Name>,
+    /// The names holding a content word at a place, by (word, place, length
+    /// of the name): a spun name keeps one such word, so these are the only
+    /// names a run can be.
+    holding: HashMap<(u32, usize, usize), Vec<u32>>,
 
     /// For a word, the name words it can stand for besides itself: its WordNet
     /// neighbours and their neighbours among the words of known names.
@@ -60,6 +64,7 @@ pub fn lemma(w: &str) -> &str {
 impl SpunMatcher {
     pub fn new(pack: &Pack) -> SpunMatcher {
         let mut m = SpunMatcher::default();
+        let mut same_start: HashMap<(u32, usize), Vec<usize>> = HashMap::default();
         for (phrase, target) in phrases(pack) {
             // Capitalised names: organisations, and people by their full
             // names ("Choe Son Hui" spun as "Choe Boy Hui").
@@ -76,9 +81,13 @@ impl SpunMatcher {
                 continue;
             }
             let ids: Vec<u32> = words.iter().map(|w| m.intern(lemma(w))).collect();
-            let slot = m.names.entry(ids[0]).or_default();
-            if !slot.iter().any(|n| n.words == ids && n.target == target) {
-                slot.push(Name {
+            let slot = same_start.entry((ids[0], ids.len())).or_default();
+            if !slot
+                .iter()
+                .any(|&k| m.names[k].words == ids && m.names[k].target == target)
+            {
+                slot.push(m.names.len());
+                m.names.push(Name {
                     words: ids,
                     content,
                     target,
@@ -88,6 +97,14 @@ impl SpunMatcher {
         for f in FUNCTION_WORDS {
             let id = m.intern(f);
             m.function.insert(id);
+        }
+        for (k, name) in m.names.iter().enumerate() {
+            for (place, id) in name.words.iter().enumerate() {
+                if !m.function.contains(id) {
+                    let at = (*id, place, name.words.len());
+                    m.holding.entry(at).or_default().push(k as u32);
+                }
+            }
         }
         // WordNet as an undirected graph of words; the words of a multi-word
         // synonym count as neighbours ("folks" lists "common people").
@@ -173,10 +190,12 @@ impl SpunMatcher {
         words.map(|w| self.concepts(w)).collect()
     }
 
-    /// Whether a run holds a content word of some known name as it is.
-    pub fn any_name_word(&self, run: &[Concept<'_>]) -> bool {
-        run.iter()
-            .any(|(own, _)| own.is_some_and(|id| !self.function.contains(&id)))
+    /// Whether a word (lower case) is a content word of some known name as it is.
+    pub fn is_name_word(&self, w: &str) -> bool {
+        self.ids
+            .get(w)
+            .or_else(|| self.ids.get(lemma(w)))
+            .is_some_and(|id| !self.function.contains(id))
     }
 
     /// The name words a text word may stand for: itself (if a name word)
@@ -202,34 +221,39 @@ impl SpunMatcher {
     /// swapped, and proper words (countries, words no thesaurus lists) never,
     /// so that a run of ordinary words is not read as a name.
     pub fn find(&self, concepts: &[Concept<'_>]) -> Option<(Entry, usize)> {
-        let (own0, near0) = concepts.first()?;
+        // The names that hold one of the run's words in its place, in the
+        // order the pack gives them: of two equally good, the first wins.
+        let mut candidates: Vec<u32> = concepts
+            .iter()
+            .enumerate()
+            .filter_map(|(place, (own, _))| self.holding.get(&((*own)?, place, concepts.len())))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut best: Option<(Entry, usize)> = None;
-        for first in own0.iter().chain(near0.iter()) {
-            let Some(names) = self.names.get(first) else {
+        for name in candidates.iter().map(|&k| &self.names[k as usize]) {
+            let Some(m) = self.word_for_word(concepts, &name.words) else {
                 continue;
             };
-            for name in names {
-                let Some(m) = self.word_for_word(concepts, &name.words) else {
-                    continue;
-                };
-                // A word that is itself a word of known names ("National
-                // Security Law" for "Internal Security Forces") is more likely
-                // the body's own than a spinner's: a short name takes none, a
-                // longer one one. (People's names share their syllables:
-                // "Kim Il Song" is Kim Il Sung.)
-                let own_words = match name.target {
-                    Entry::Person(_) => usize::MAX,
-                    _ if name.content <= 3 => 0,
-                    _ => 1,
-                };
-                if m.swapped > 0
-                    && m.same >= 1
-                    && m.swapped * 3 <= name.content * 2
-                    && m.named <= own_words
-                    && best.is_none_or(|(_, s)| m.swapped < s)
-                {
-                    best = Some((name.target, m.swapped));
-                }
+            // A word that is itself a word of known names ("National
+            // Security Law" for "Internal Security Forces") is more likely
+            // the body's own than a spinner's: a short name takes none, a
+            // longer one one. (People's names share their syllables:
+            // "Kim Il Song" is Kim Il Sung.)
+            let own_words = match name.target {
+                Entry::Person(_) => usize::MAX,
+                _ if name.content <= 3 => 0,
+                _ => 1,
+            };
+            if m.swapped > 0
+                && m.same >= 1
+                && m.swapped * 3 <= name.content * 2
+                && m.named <= own_words
+                && best.is_none_or(|(_, s)| m.swapped < s)
+            {
+                best = Some((name.target, m.swapped));
             }
         }
         best
