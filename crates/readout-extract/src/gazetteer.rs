@@ -417,8 +417,18 @@ mod tests {
     /// Words of a small vocabulary, so that keys and texts share many.
     fn word() -> impl Strategy<Value = String> {
         prop::sample::select(vec![
-            "party", "of", "korea", "central", "committee", "workers", "kim", "il", "sung",
-            "ri", "çelik", "ümit",
+            "party",
+            "of",
+            "korea",
+            "central",
+            "committee",
+            "workers",
+            "kim",
+            "il",
+            "sung",
+            "ri",
+            "çelik",
+            "ümit",
         ])
         .prop_map(str::to_owned)
     }

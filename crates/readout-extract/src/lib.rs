@@ -53,6 +53,7 @@ pub mod gazetteer;
 mod model;
 pub mod names;
 pub mod spun;
+mod spun_posts;
 pub mod token;
 mod words;
 
@@ -139,7 +140,7 @@ const COUNTERPART_SLACK: usize = 40;
 
 /// Bumped whenever the extractor's output changes for the same pack, so
 /// that stored extractions are redone.
-pub const EXTRACTOR_VERSION: u32 = 11;
+pub const EXTRACTOR_VERSION: u32 = 12;
 
 /// What a span of tokens in a field was found to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -804,6 +805,9 @@ impl Extractor {
                     m.agenda = agenda.clone();
                 }
             }
+        }
+        if evidence >= 1 {
+            self.known_posts_in_spun_copy(&mut out, doc.title, doc.body);
         }
         // Each garbled name is strong evidence; two make a spun text near certain.
         let score = evidence as f64 / (evidence as f64 + 1.0);

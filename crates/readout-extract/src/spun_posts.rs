@@ -1,0 +1,152 @@
+//! Titles in a spun copy, read through the posts the pack knows a person held.
+//!
+//! A spinner garbles a post's words as it garbles names: "Kim Yong Nam,
+//! president of the Presidium of the Excellent Relatives's Assembly", "Chaotic
+//! Secretary Kim Jong Il". What survives is the person, known to the pack with
+//! the posts they held, and part of the post: its head word, or a word of the
+//! body's name. In a document with evidence of spinning, such a title is the
+//! one held post it fits.
+//!
+//! Only in spun copies: in edited copy a title unlike the person's known posts
+//! is news (a party secretary signing as vice-chairman of the CMC) and is
+//! reported as written.
+
+use crate::gazetteer::key_words;
+use crate::model::{Extraction, TitleLink};
+use crate::spun::{lemma, FUNCTION_WORDS};
+use crate::Extractor;
+
+/// A post a person held: role and organisation, as pack indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct HeldPost {
+    role: usize,
+    org: Option<usize>,
+}
+
+/// Content words of a name, singular and lower case.
+fn content_words(name: &str) -> Vec<String> {
+    key_words(name)
+        .iter()
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .map(|w| lemma(w).to_owned())
+        .collect()
+}
+
+impl Extractor {
+    /// The posts the pack says a person (by canonical id) held, each once.
+    fn held_posts(&self, person_entity: &str) -> Vec<HeldPost> {
+        let Some(person) = self.pack.people.iter().find(|p| p.id == person_entity) else {
+            return Vec::new();
+        };
+        let mut posts: Vec<HeldPost> = Vec::new();
+        for h in &person.held {
+            let Some(&role) = self.role_by_id.get(&h.role) else {
+                continue;
+            };
+            let org = h
+                .organization
+                .as_ref()
+                .and_then(|o| self.org_by_id.get(o).copied());
+            let post = HeldPost { role, org };
+            if !posts.contains(&post) {
+                posts.push(post);
+            }
+        }
+        posts
+    }
+
+    /// The one held post a garbled title fits, if exactly one does:
+    /// - the same role in a body the pack does not list whose name shares a
+    ///   content word with the held post's body ("Presidium of the Excellent
+    ///   Relatives's Assembly");
+    /// - the title's role, or a role whose name ends in it ("general
+    ///   secretary" for "Secretary"), when a capitalised word the title left
+    ///   out stands before it ("Chaotic Secretary").
+    ///
+    /// Posts that differ only by words before the same name, in the same
+    /// body, are one post: the plainest is taken.
+    fn fitting_post(&self, link: &TitleLink, text: &str) -> Option<HeldPost> {
+        let posts = self.held_posts(&link.person_entity);
+        let role_name = link.role.as_str();
+        let unlisted = link
+            .organization
+            .as_deref()
+            .filter(|_| link.organization_id.is_none());
+        let fits: Vec<HeldPost> = match unlisted {
+            Some(body) => {
+                let words = content_words(body);
+                posts
+                    .into_iter()
+                    .filter(|p| self.pack.roles[p.role].name == role_name)
+                    .filter(|p| {
+                        p.org.is_some_and(|o| {
+                            let org = &self.pack.organizations[o];
+                            std::iter::once(&org.name)
+                                .chain(&org.aliases)
+                                .flat_map(|n| content_words(n))
+                                .any(|w| words.contains(&w))
+                        })
+                    })
+                    .collect()
+            }
+            None if link.organization.is_none() => {
+                let modified = text[..link.start]
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
+                if !modified {
+                    return None;
+                }
+                let head = format!(" {role_name}");
+                posts
+                    .into_iter()
+                    .filter(|p| {
+                        let name = &self.pack.roles[p.role].name;
+                        name == role_name || name.ends_with(&head)
+                    })
+                    .collect()
+            }
+            None => return None,
+        };
+        // Of posts named alike, the plainest: "general secretary" before
+        // "eternal general secretary".
+        let name = |p: &HeldPost| self.pack.roles[p.role].name.as_str();
+        let plainest = fits.iter().find(|p| {
+            fits.iter()
+                .all(|q| name(q).ends_with(name(p)) && (q.org == p.org || q == *p))
+        });
+        plainest.copied()
+    }
+
+    /// Reads the titles of a spun copy through the posts their people held.
+    pub(crate) fn known_posts_in_spun_copy(&self, out: &mut Extraction, title: &str, body: &str) {
+        for i in 0..out.titles.len() {
+            let link = &out.titles[i];
+            let text = match link.field {
+                crate::model::Field::Title => title,
+                crate::model::Field::Body => body,
+            };
+            let Some(post) = self.fitting_post(link, text) else {
+                continue;
+            };
+            let role = &self.pack.roles[post.role];
+            let link = &mut out.titles[i];
+            link.role = role.name.clone();
+            link.role_kind = role.kind.clone();
+            match post.org.map(|o| &self.pack.organizations[o]) {
+                Some(org) => {
+                    link.post = format!(
+                        "{} of the {}",
+                        role.name,
+                        org.name.trim_start_matches("the ")
+                    );
+                    link.organization = Some(org.name.clone());
+                    link.organization_id = Some(org.id.clone());
+                    link.country = Some(org.country.clone());
+                }
+                None => link.post = role.name.clone(),
+            }
+        }
+    }
+}
