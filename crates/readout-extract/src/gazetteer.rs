@@ -299,6 +299,11 @@ impl Gazetteer {
         }
     }
 
+    /// Whether some key holds a word, in any case.
+    pub fn holds_word(&self, w: &str) -> bool {
+        self.trie.word_id(w) != NO_WORD
+    }
+
     /// All matches in a text, left to right, longest first, each with every
     /// entry its key names that passes the case checks.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<(Vec<Entry>, usize, usize)> {

@@ -806,6 +806,7 @@ impl Extractor {
                 }
             }
         }
+        let evidence = evidence + self.garbled_titles(&out, doc.body);
         if evidence >= 1 {
             self.known_posts_in_spun_copy(&mut out, doc.title, doc.body);
         }

@@ -9,7 +9,8 @@
 //!
 //! Only in spun copies: in edited copy a title unlike the person's known posts
 //! is news (a party secretary signing as vice-chairman of the CMC) and is
-//! reported as written.
+//! reported as written. A post whose first word was swapped inside a sentence
+//! ("led by Chaotic Secretary Kim Jong Il") is itself evidence of spinning.
 
 use crate::gazetteer::key_words;
 use crate::model::{Extraction, TitleLink};
@@ -117,6 +118,39 @@ impl Extractor {
                 .all(|q| name(q).ends_with(name(p)) && (q.org == p.org || q == *p))
         });
         plainest.copied()
+    }
+
+    /// Titles whose role's first word a spinner swapped: in running text, a
+    /// known person's bare role ("Secretary") after a capitalised ordinary
+    /// word that no pack name holds ("Chaotic"), where the person held a
+    /// longer post ending in that role ("general secretary"). Each is
+    /// evidence of spinning: edited copy writes the post whole.
+    pub(crate) fn garbled_titles(&self, out: &Extraction, body: &str) -> usize {
+        out.titles
+            .iter()
+            .filter(|link| link.field == crate::model::Field::Body && link.organization.is_none())
+            .filter(|link| {
+                let before = body[..link.start].trim_end();
+                let word = before
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                // Inside a sentence: after a lower-case word or a comma, not
+                // in a capitalised run ("Great Brilliant Commander", a book).
+                let rest = before[..before.len() - word.len()].trim_end();
+                let previous = rest.rsplit(|c: char| !c.is_alphanumeric()).next();
+                let mid_sentence = rest.ends_with(',')
+                    || previous.is_some_and(|p| p.starts_with(char::is_lowercase));
+                word.len() > 2
+                    && word.starts_with(char::is_uppercase)
+                    && mid_sentence
+                    && !self.gazetteer.holds_word(word)
+                    && self.spun.is_common_word(&word.to_lowercase())
+                    && self
+                        .fitting_post(link, body)
+                        .is_some_and(|p| self.pack.roles[p.role].name != link.role)
+            })
+            .count()
     }
 
     /// Reads the titles of a spun copy through the posts their people held.

@@ -274,30 +274,43 @@ fn given_names_after_a_word_and_lookalikes_are_no_spun_name() {
 #[test]
 fn a_spun_copys_garbled_titles_are_the_posts_the_person_held() {
     // A spun copy (the article slip "an conference" is the evidence): a
-    // title's body and a post's first word garbled. What survives, the
-    // person and part of the post, fits one post the pack says they held.
+    // title's body garbled. What survives, the person and part of the post,
+    // fits one post the pack says they held.
     check(
-        "KCNA had an conference on it. Kim Yong Nam, president of the Presidium of the Excellent Relatives's Assembly, said the party is led by Chaotic Secretary Kim Jong Il.",
+        "KCNA had an conference on it. Kim Yong Nam, president of the Presidium of the Excellent Relatives's Assembly, spoke.",
         expect![[r#"
             Organization "KCNA" = kcna
             Person "Kim Yong Nam" = kim-yong-nam
-            Person "Kim Jong Il" = kim-jong-il
             Organization "Presidium of the Excellent Relatives's Assembly" = org:presidium-of-excellent-relatives-s-assembly
             title Kim Yong Nam = president of the Presidium of the Supreme People's Assembly [dprk]
+            spun 0.50
+        "#]],
+    );
+    // In edited copy the same title is reported as written: a title unlike
+    // the person's known posts is news.
+    check(
+        "Kim Yong Nam, president of the Presidium of the Excellent Relatives's Assembly, spoke.",
+        expect![[r#"
+            Person "Kim Yong Nam" = kim-yong-nam
+            Organization "Presidium of the Excellent Relatives's Assembly" = org:presidium-of-excellent-relatives-s-assembly
+            title Kim Yong Nam = president of the Presidium of the Excellent Relatives's Assembly [dprk]
+        "#]],
+    );
+    // A post's first word swapped for an ordinary word inside a sentence is
+    // itself evidence; a capitalised run (a book's name) is not.
+    check(
+        "The party is led by Chaotic Secretary Kim Jong Il.",
+        expect![[r#"
+            Person "Kim Jong Il" = kim-jong-il
             title Kim Jong Il = general secretary of the Workers' Party of Korea [dprk]
             spun 0.50
         "#]],
     );
-    // In edited copy the same titles are reported as written: a title unlike
-    // the person's known posts is news.
     check(
-        "Kim Yong Nam, president of the Presidium of the Excellent Relatives's Assembly, said the party is led by Chaotic Secretary Kim Jong Il.",
+        "They gave the book \"Great Brilliant Commander Kim Jong Il\" to the library.",
         expect![[r#"
-            Person "Kim Yong Nam" = kim-yong-nam
             Person "Kim Jong Il" = kim-jong-il
-            Organization "Presidium of the Excellent Relatives's Assembly" = org:presidium-of-excellent-relatives-s-assembly
-            title Kim Yong Nam = president of the Presidium of the Excellent Relatives's Assembly [dprk]
-            title Kim Jong Il = secretary [dprk]
+            title Kim Jong Il = commander [dprk]
         "#]],
     );
 }
