@@ -13,7 +13,7 @@
 //! ("led by Chaotic Secretary Kim Jong Il") is itself evidence of spinning.
 
 use crate::gazetteer::key_words;
-use crate::model::{Extraction, TitleLink};
+use crate::model::{EntityType, Extraction, TitleLink};
 use crate::spun::{lemma, FUNCTION_WORDS};
 use crate::Extractor;
 
@@ -175,9 +175,26 @@ impl Extractor {
                         role.name,
                         org.name.trim_start_matches("the ")
                     );
+                    let was_unlisted = link.organization_id.is_none();
                     link.organization = Some(org.name.clone());
                     link.organization_id = Some(org.id.clone());
                     link.country = Some(org.country.clone());
+                    // The garbled body inside the title is that body too.
+                    let (field, start, end) = (link.field, link.start, link.end);
+                    let inside = out.mentions.iter_mut().filter(|m| {
+                        was_unlisted
+                            && m.kind == EntityType::Organization
+                            && !m.known
+                            && m.field == field
+                            && m.start >= start
+                            && m.end <= end
+                    });
+                    for m in inside {
+                        m.entity = org.id.clone();
+                        m.name = org.name.clone();
+                        m.known = true;
+                        m.country = Some(org.country.clone());
+                    }
                 }
                 None => link.post = role.name.clone(),
             }

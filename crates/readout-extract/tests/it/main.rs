@@ -275,13 +275,13 @@ fn given_names_after_a_word_and_lookalikes_are_no_spun_name() {
 fn a_spun_copys_garbled_titles_are_the_posts_the_person_held() {
     // A spun copy (the article slip "an conference" is the evidence): a
     // title's body garbled. What survives, the person and part of the post,
-    // fits one post the pack says they held.
+    // fits one post the pack says they held; the garbled body is that body.
     check(
         "KCNA had an conference on it. Kim Yong Nam, president of the Presidium of the Excellent Relatives's Assembly, spoke.",
         expect![[r#"
             Organization "KCNA" = kcna
             Person "Kim Yong Nam" = kim-yong-nam
-            Organization "Presidium of the Excellent Relatives's Assembly" = org:presidium-of-excellent-relatives-s-assembly
+            Organization "Presidium of the Excellent Relatives's Assembly" = dprk-spa-presidium
             title Kim Yong Nam = president of the Presidium of the Supreme People's Assembly [dprk]
             spun 0.50
         "#]],
