@@ -5,7 +5,10 @@
 //! extracted again; recall is the share of the reference found again.
 
 use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
 use std::path::PathBuf;
+
+use anyhow::Context;
 
 use readout_extract::{DocInput, EntityType, Extraction, Extractor, Field};
 
@@ -42,6 +45,11 @@ pub struct Args {
     /// text (type, surface on the original and on the spun text) to stderr
     #[arg(long, value_name = "N", default_value_t = 0)]
     show_missed: usize,
+    /// Write the spun documents to FILE as JSON Lines (outlet, published,
+    /// title, body, and whether the extractor marked each spun), to read
+    /// them or run `readout extract` on them
+    #[arg(long, value_name = "FILE")]
+    write_spun: Option<PathBuf>,
 }
 
 /// What is compared: (entity id, type) of the mentions, and (person id, role)
@@ -147,6 +155,13 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let mut titles = Recall::default();
     let mut spurious = 0;
     let (mut score_orig, mut score_spun) = (SpunScore::default(), SpunScore::default());
+    let mut written = match &args.write_spun {
+        Some(path) => Some(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => None,
+    };
     let mut docs = 0;
     let mut shown = 0;
     let mut missed = 0;
@@ -173,6 +188,16 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
             outlet_country,
             published: row.date(),
         });
+        if let Some(out) = written.as_mut() {
+            let line = serde_json::json!({
+                "outlet": row.outlet,
+                "published": row.published,
+                "title": title,
+                "body": body,
+                "likely_spun": spun.spun.likely,
+            });
+            writeln!(out, "{line}")?;
+        }
         score_orig.add(&original);
         score_spun.add(&spun);
         let (reference, found) = (Found::of(&original), Found::of(&spun));
@@ -202,6 +227,9 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         spurious += found.entities.difference(&reference.entities).count();
     }
 
+    if let Some(mut out) = written {
+        out.flush()?;
+    }
     println!(
         "spin-eval: {docs} documents from {}; Moby thesaurus ({} head words), rate {}, seed {}{}",
         args.corpus.display(),

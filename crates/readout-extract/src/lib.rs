@@ -450,6 +450,11 @@ const ENGLISH_SMALL_WORDS: &[&str] = &[
     "unless", "until", "up", "upon", "was", "were", "what", "which", "will", "with", "without",
 ];
 
+/// Small words a spinner capitalises when it puts a phrase in place of a
+/// capitalised word ("President" → "Head Of State"). "In", "On" and "To" are
+/// left out: they are also Korean syllables ("Hyon In Thaek").
+const CAPITALISED_SMALL_WORDS: &[&str] = &["Of", "And", "For", "With", "By", "At", "From"];
+
 /// Nouns after which "a" is a letter that labels ("vitamin a", "group a").
 const LETTER_LABELS: &[&str] = &[
     "annex",
@@ -870,6 +875,7 @@ impl Extractor {
         self.foreign_names(&mut w);
         self.extended_bodies(&mut w);
         self.short_names(&mut w, &mut memory.seen);
+        let evidence = evidence + self.capitalised_small_words(&w);
         if field == Field::Body {
             memory.body = Some(text.to_owned());
         }
@@ -1164,6 +1170,57 @@ impl Extractor {
             }
         }
         evidence
+    }
+
+    /// "the Dean Of Men", "in Westernmost Hamgyong Woods And Fields": a small
+    /// word capitalised inside a capitalised run that follows a lower-case
+    /// word, in running text. A spinner that puts a phrase in place of a
+    /// capitalised word capitalises every word of it; edited copy writes "of"
+    /// and "and" in lower case, except in the titles of works (passed over
+    /// inside quotation marks) and in names the extractor reads whole.
+    fn capitalised_small_words(&self, w: &FieldWork<'_>) -> usize {
+        if w.field != Field::Body {
+            return 0;
+        }
+        let capital = |k: usize| w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase));
+        let quoted = |k: usize| w.quotes.iter().any(|&(a, b)| a < k && k < b);
+        let mut found = 0;
+        let mut i = w.capital_from(0);
+        while i < w.tokens.len() {
+            let small = w
+                .word(i)
+                .is_some_and(|x| CAPITALISED_SMALL_WORDS.contains(&x));
+            if small && w.owner[i].is_none() && capital(i + 1) && !quoted(i) {
+                // The capitalised run before it, then a lower-case word
+                // (perhaps with a comma after it).
+                let mut k = i;
+                while k > 0 && capital(k - 1) {
+                    k -= 1;
+                }
+                let before = k.checked_sub(1).map(|p| {
+                    if w.is_punct(p, ',') {
+                        p.wrapping_sub(1)
+                    } else {
+                        p
+                    }
+                });
+                let lower = before
+                    .and_then(|p| w.word(p))
+                    .is_some_and(|x| x.starts_with(char::is_lowercase));
+                // Not a longer name going on: "... Reunification of Our
+                // Nation By Federal Formula".
+                let name_goes_on = before.is_some_and(|p| {
+                    w.word(p).is_some_and(|x| self.names.joiners.contains(x))
+                        && p > 0
+                        && capital(p - 1)
+                });
+                if k < i && lower && !name_goes_on {
+                    found += 1;
+                }
+            }
+            i = w.capital_from(i + 1);
+        }
+        found
     }
 
     /// "an conference", "a abandonment": an article that does not agree with

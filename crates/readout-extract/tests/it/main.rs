@@ -316,6 +316,27 @@ fn a_spun_copys_garbled_titles_are_the_posts_the_person_held() {
 }
 
 #[test]
+fn a_small_word_capitalised_inside_a_sentence_marks_a_text_spun() {
+    // A spinner put "Head Of State" for "President" and "Woods And Fields"
+    // for "Province": it capitalises every word of the phrase.
+    check(
+        "The delegation met the Head Of State. It toured the Woods And Fields of the county.",
+        expect![[r#"
+            spun 0.67
+        "#]],
+    );
+    // A work's title in quotation marks, a long name going on after "of",
+    // and a Korean name with the syllable "In" are no evidence.
+    check(
+        "The daily carried the work \"Giving Priority to Ideological Work Is Essential For Accomplishing Socialism\". They raided the office of the Council for Promoting the Reunification of Our Nation By Federal Formula. It quoted Hyon In Thaek.",
+        expect![[r#"
+            Person "Hyon In Thaek" = hyun-in-taek
+            Organization "Council for Promoting the Reunification" = org:council-for-promoting-reunification
+        "#]],
+    );
+}
+
+#[test]
 fn an_article_that_does_not_agree_marks_a_text_spun() {
     // A spinner swaps "interview" for "conference" and leaves "an".
     check(
