@@ -1197,11 +1197,11 @@ impl Extractor {
                 while k > 0 && capital(k - 1) {
                     k -= 1;
                 }
-                let before = k.checked_sub(1).map(|p| {
+                let before = k.checked_sub(1).and_then(|p| {
                     if w.is_punct(p, ',') {
-                        p.wrapping_sub(1)
+                        p.checked_sub(1)
                     } else {
-                        p
+                        Some(p)
                     }
                 });
                 let lower = before
