@@ -132,6 +132,14 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         (0.0..=1.0).contains(&args.rate),
         "--rate must be between 0 and 1"
     );
+    // Created first, so that a bad path is reported before the long work.
+    let mut written = match &args.write_spun {
+        Some(path) => Some(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => None,
+    };
     let pack = data::load_pack(&args.pack)?;
     let rows = data::read_rows(&args.corpus)?;
     let extractor = Extractor::new(&pack);
@@ -155,13 +163,6 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let mut titles = Recall::default();
     let mut spurious = 0;
     let (mut score_orig, mut score_spun) = (SpunScore::default(), SpunScore::default());
-    let mut written = match &args.write_spun {
-        Some(path) => Some(std::io::BufWriter::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => None,
-    };
     let mut docs = 0;
     let mut shown = 0;
     let mut missed = 0;
