@@ -57,9 +57,9 @@ pub struct WordTrie {
     /// Every word of the keys, numbered, in lower case, capitalised and in
     /// capitals, so that most text words are looked up as they are written.
     words: WordMap<u32>,
-    /// The trie: (node, word) to the next node; node 0 is the root.
+    /// The trie below the root: (node, word) to the next node.
     next: FxHashMap<(u32, u32), u32>,
-    /// The root's part of `next`, by word number (0: none).
+    /// The root's moves (node 0), by word number (0: none).
     first: Vec<u32>,
     /// The key ending at each node, if one does.
     key_at: Vec<Option<u32>>,
@@ -86,12 +86,15 @@ impl WordTrie {
             }
             key_at[node as usize] = Some(k as u32);
         }
+        // The root's moves go to a table by word number: every matched word
+        // takes one, so it is indexed rather than hashed.
         let mut first = vec![0u32; words.len()];
-        for (&(node, id), &n) in &next {
+        next.retain(|&(node, id), n| {
             if node == 0 {
-                first[id as usize] = n;
+                first[id as usize] = *n;
             }
-        }
+            node != 0
+        });
         for (word, &id) in words.clone().iter() {
             if word.is_ascii() {
                 let upper = word.to_ascii_uppercase();
@@ -180,10 +183,6 @@ pub fn key_words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-fn key(words: &[String]) -> String {
-    words.join(" ")
-}
-
 /// Every phrase of the pack with what it names, in pack order.
 pub fn phrases(pack: &Pack) -> Vec<(&str, Entry)> {
     let mut out: Vec<(&str, Entry)> = Vec::new();
@@ -256,21 +255,21 @@ pub fn phrases(pack: &Pack) -> Vec<(&str, Entry)> {
 
 impl Gazetteer {
     pub fn new(pack: &Pack) -> Gazetteer {
-        let mut map: HashMap<String, Vec<(Entry, Vec<String>)>> = HashMap::new();
-        let mut with_commas: HashMap<String, bool> = HashMap::new();
+        let mut map: HashMap<Vec<String>, Vec<(Entry, Vec<String>)>> = HashMap::new();
+        let mut with_commas: HashMap<Vec<String>, bool> = HashMap::new();
         let mut add = |phrase: &str, entry: Entry| {
             let words = key_words(phrase);
             if words.is_empty() {
                 return;
             }
-            *with_commas.entry(key(&words)).or_default() |= phrase.contains(',');
+            *with_commas.entry(words.clone()).or_default() |= phrase.contains(',');
             // The original words, for case checks of acronyms.
             let surface: Vec<String> = phrase
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("the"))
                 .map(str::to_owned)
                 .collect();
-            let slot = map.entry(key(&words)).or_default();
+            let slot = map.entry(words).or_default();
             if !slot.iter().any(|(e, _)| *e == entry) {
                 slot.push((entry, surface));
             }
@@ -278,7 +277,7 @@ impl Gazetteer {
         for (phrase, entry) in phrases(pack) {
             add(phrase, entry);
         }
-        let mut keys: Vec<String> = map.keys().cloned().collect();
+        let mut keys: Vec<Vec<String>> = map.keys().cloned().collect();
         keys.sort();
         let entries = keys
             .iter()
@@ -288,12 +287,8 @@ impl Gazetteer {
             .iter()
             .map(|k| with_commas.get(k).copied().unwrap_or(false))
             .collect();
-        let split: Vec<Vec<String>> = keys
-            .iter()
-            .map(|k| k.split(' ').map(str::to_owned).collect())
-            .collect();
         Gazetteer {
-            trie: WordTrie::new(split.iter().map(Vec::as_slice)),
+            trie: WordTrie::new(keys.iter().map(Vec::as_slice)),
             entries,
             commas,
         }

@@ -13,7 +13,7 @@
 //! ("led by Chaotic Secretary Kim Jong Il") is itself evidence of spinning.
 
 use crate::gazetteer::key_words;
-use crate::model::{EntityType, Extraction, TitleLink};
+use crate::model::{EntityType, Extraction, Field, TitleLink};
 use crate::spun::{lemma, FUNCTION_WORDS};
 use crate::Extractor;
 
@@ -22,6 +22,15 @@ use crate::Extractor;
 struct HeldPost {
     role: usize,
     org: Option<usize>,
+}
+
+/// The word that ends `text` before byte `at`, past spaces ("" after punctuation).
+fn word_before(text: &str, at: usize) -> &str {
+    text[..at]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
 }
 
 /// Content words of a name, singular and lower case.
@@ -91,12 +100,7 @@ impl Extractor {
                     .collect()
             }
             None if link.organization.is_none() => {
-                let modified = text[..link.start]
-                    .trim_end()
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .is_some_and(|w| w.starts_with(char::is_uppercase));
-                if !modified {
+                if !word_before(text, link.start).starts_with(char::is_uppercase) {
                     return None;
                 }
                 let head = format!(" {role_name}");
@@ -128,19 +132,15 @@ impl Extractor {
     pub(crate) fn garbled_titles(&self, out: &Extraction, body: &str) -> usize {
         out.titles
             .iter()
-            .filter(|link| link.field == crate::model::Field::Body && link.organization.is_none())
+            .filter(|link| link.field == Field::Body && link.organization.is_none())
             .filter(|link| {
                 let before = body[..link.start].trim_end();
-                let word = before
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .unwrap_or("");
+                let word = word_before(before, before.len());
                 // Inside a sentence: after a lower-case word or a comma, not
                 // in a capitalised run ("Great Brilliant Commander", a book).
                 let rest = before[..before.len() - word.len()].trim_end();
-                let previous = rest.rsplit(|c: char| !c.is_alphanumeric()).next();
                 let mid_sentence = rest.ends_with(',')
-                    || previous.is_some_and(|p| p.starts_with(char::is_lowercase));
+                    || word_before(rest, rest.len()).starts_with(char::is_lowercase);
                 word.len() > 2
                     && word.starts_with(char::is_uppercase)
                     && mid_sentence
@@ -158,8 +158,8 @@ impl Extractor {
         for i in 0..out.titles.len() {
             let link = &out.titles[i];
             let text = match link.field {
-                crate::model::Field::Title => title,
-                crate::model::Field::Body => body,
+                Field::Title => title,
+                Field::Body => body,
             };
             let Some(post) = self.fitting_post(link, text) else {
                 continue;
