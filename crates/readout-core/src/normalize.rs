@@ -118,10 +118,20 @@ pub fn content_hash(title: &str, body: &str) -> [u8; 32] {
 ///
 /// Apostrophes and hyphens split words, as they do in the search index, so
 /// "People's" gives "people" and "s", and "Kim Jong-un" gives "kim", "jong", "un".
+///
+/// Lower-casing can add a combining mark ("İ" gives "i" and a dot above):
+/// such marks are dropped, so a word stays letters and digits.
 pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+        .map(|w| {
+            let lower = w.to_lowercase();
+            if lower.chars().all(char::is_alphanumeric) {
+                lower
+            } else {
+                lower.chars().filter(|c| c.is_alphanumeric()).collect()
+            }
+        })
 }
 
 #[cfg(test)]
@@ -143,6 +153,12 @@ mod tests {
         );
         assert_eq!(content_key("A \u{2014} B"), "a - b");
         assert_eq!(content_key("-0-"), "");
+    }
+
+    #[test]
+    fn words_lower_case_without_combining_marks() {
+        let w: Vec<String> = words("İstanbul KCNA's").collect();
+        assert_eq!(w, ["istanbul", "kcna", "s"]);
     }
 
     #[test]
