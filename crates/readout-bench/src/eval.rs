@@ -13,7 +13,7 @@ use crate::labels::{self, LabelDoc};
 use crate::orgs::{OrgKey, OrgResolver};
 use crate::score::{pair, Counts, Goal, Matching};
 use crate::spacy;
-use crate::spinner::{OffsetMap, SpinConfig, Spinner, Thesaurus};
+use crate::spinner::{OffsetMap, SpinConfig, SpinWith, Spinner};
 use crate::strata::{self, Group};
 
 /// The goal for persons+titles and for organisations.
@@ -43,11 +43,14 @@ pub struct Args {
     /// Figures of the spaCy baseline (bench/spacy/ner_baseline.py) to print beside ours
     #[arg(long, value_name = "FILE")]
     spacy_json: Option<PathBuf>,
-    /// Also score the labelled documents spun with the Moby thesaurus (the
-    /// labels follow the spin), and print recall on spun text against recall
-    /// on the originals
+    /// Also score the labelled documents spun (the labels follow the spin),
+    /// and print recall on spun text against recall on the originals, both
+    /// read by an extractor that does not know the spinner's thesaurus
     #[arg(long)]
     spin: bool,
+    /// The spinner's thesaurus (with --spin)
+    #[arg(long, value_enum, default_value_t = SpinWith::Moby)]
+    spinner: SpinWith,
     /// The spinner's chance of replacing a word with synonyms (with --spin)
     #[arg(long, default_value_t = 0.5)]
     spin_rate: f64,
@@ -539,17 +542,18 @@ fn spun_labels(doc: &LabelDoc, title: &OffsetMap, body: &OffsetMap) -> LabelDoc 
 }
 
 /// Scores the labelled documents spun, and prints recall on spun text
-/// beside recall on the originals (`original`).
+/// beside recall on the originals, both read by an extractor that does not
+/// know the spinner's thesaurus.
 fn spun_scores(
     args: &Args,
     pack: &Pack,
     rows: &[Row],
     docs: &[LabelDoc],
-    extractor: &Extractor,
     orgs: &OrgResolver<'_>,
-    original: &Scores,
 ) -> anyhow::Result<()> {
-    let thesaurus = Thesaurus::moby();
+    let held_out = args.spinner.held_out();
+    let extractor = Extractor::with_thesauri(pack, held_out.thesauri());
+    let thesaurus = args.spinner.thesaurus();
     let mut spinner = Spinner::new(
         &thesaurus,
         SpinConfig {
@@ -560,8 +564,18 @@ fn spun_scores(
     );
     let mut log = ErrorLog::new(args.show_errors);
     let mut spun = Scores::default();
+    let mut original = Scores::default();
+    let (mut marked, mut original_marked) = (0, 0);
     for doc in docs {
         let row = &rows[doc.line];
+        let ex = extractor.extract(&input(pack, row));
+        let text = DocText {
+            line: doc.line,
+            title: row.title_text(),
+            body: row.body_text(),
+        };
+        original_marked += usize::from(ex.spun.likely);
+        original += score_doc(doc, &text, &ex, orgs, &mut ErrorLog::new(0));
         let (title, _, title_map) = spinner.spin_mapped(row.title_text());
         let (body, _, body_map) = spinner.spin_mapped(row.body_text());
         let labels = spun_labels(doc, &title_map, &body_map);
@@ -576,12 +590,15 @@ fn spun_scores(
             title: &title,
             body: &body,
         };
+        marked += usize::from(ex.spun.likely);
         spun += score_doc(&labels, &text, &ex, orgs, &mut log);
     }
     print_table(
         &format!(
-            "spun: the same {} documents, Moby thesaurus, rate {}, seed {}{}",
+            "spun: the same {} documents, {} thesaurus (the extractor knows only {}), rate {}, seed {}{}",
             docs.len(),
+            args.spinner.name(),
+            args.spinner.other_name(),
             args.spin_rate,
             args.spin_seed,
             if args.keep_capitalized {
@@ -591,6 +608,12 @@ fn spun_scores(
             }
         ),
         &spun,
+    );
+    print!("\n  ");
+    crate::spin::thesaurus_reach(pack, &extractor, &thesaurus).print();
+    println!(
+        "  marked likely spun: {marked} of {n} spun documents, {original_marked} of {n} originals",
+        n = docs.len()
     );
     println!("\n  recall on spun text against recall on the originals (goal: ratio >= 0.90)");
     let together = |s: &Scores| s.persons + s.titles + s.orgs;
@@ -602,7 +625,7 @@ fn spun_scores(
             spun.titles,
         ),
         ("organisations (exact span)", original.orgs, spun.orgs),
-        ("all three", together(original), together(&spun)),
+        ("all three", together(&original), together(&spun)),
     ] {
         let ratio = if o.recall() > 0.0 {
             x.recall() / o.recall()
@@ -729,7 +752,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         }
     }
     if args.spin {
-        spun_scores(args, &pack, &rows, &docs, &extractor, &orgs, &all)?;
+        spun_scores(args, &pack, &rows, &docs, &orgs)?;
     }
     if let Some(path) = &args.spacy_json {
         let base = spacy::read(path)?;

@@ -4,17 +4,19 @@
 //! (entity id, type) per document. Each document is spun (title and body) and
 //! extracted again; recall is the share of the reference found again.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
 
+use readout_core::pack::Pack;
+use readout_extract::gazetteer::key_words;
 use readout_extract::{DocInput, EntityType, Extraction, Extractor, Field};
 
 use crate::data;
 use crate::score::ratio;
-use crate::spinner::{SpinConfig, SpinStats, Spinner, Thesaurus};
+use crate::spinner::{SpinConfig, SpinStats, SpinWith, Spinner, Thesaurus};
 
 /// Goal: recall on spun text at least this share of recall on the original.
 const RATIO_GOAL: f64 = 0.9;
@@ -29,6 +31,9 @@ pub struct Args {
     /// The pack the extractor is built from
     #[arg(long, default_value = "packs/dprk-russia")]
     pack: PathBuf,
+    /// The spinner's thesaurus; the extractor measured knows only the other
+    #[arg(long, value_enum, default_value_t = SpinWith::Moby)]
+    spinner: SpinWith,
     /// Chance that a word with synonyms is replaced
     #[arg(long, default_value_t = 0.5)]
     rate: f64,
@@ -127,6 +132,69 @@ impl SpunScore {
     }
 }
 
+/// How far the extractor's thesaurus reaches into the spinner's: of the
+/// one-word synonyms the spinner holds for the words of the pack's names and
+/// posts, how many the extractor takes for those words. A swapped word it
+/// does not take is found, if at all, by what the rest of the name keeps.
+pub fn thesaurus_reach(pack: &Pack, extractor: &Extractor, thesaurus: &Thesaurus) -> Reach {
+    let mut words: BTreeSet<String> = BTreeSet::new();
+    let org_names = pack
+        .organizations
+        .iter()
+        .flat_map(|o| std::iter::once(&o.name).chain(&o.aliases));
+    let role_names = pack
+        .roles
+        .iter()
+        .flat_map(|r| std::iter::once(&r.name).chain(&r.forms))
+        .chain(pack.title_forms.iter().map(|t| &t.form));
+    for name in org_names.chain(role_names) {
+        words.extend(
+            key_words(name)
+                .into_iter()
+                .filter(|w| w.len() >= 3 && !["and", "for"].contains(&w.as_str())),
+        );
+    }
+    let matcher = extractor.spun_matcher();
+    let mut reach = Reach::default();
+    for word in &words {
+        let synonyms: Vec<&String> = thesaurus
+            .synonyms(word)
+            .iter()
+            .filter(|s| s.bytes().all(|b| b.is_ascii_lowercase()))
+            .collect();
+        reach.words += usize::from(!synonyms.is_empty());
+        reach.synonyms += synonyms.len();
+        reach.taken += synonyms
+            .iter()
+            .filter(|s| matcher.takes_for(s, word))
+            .count();
+    }
+    reach
+}
+
+/// See `thesaurus_reach`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Reach {
+    /// Words of names and posts the spinner has synonyms for.
+    pub words: usize,
+    /// Their one-word synonyms.
+    pub synonyms: usize,
+    /// Synonyms the extractor takes for the word.
+    pub taken: usize,
+}
+
+impl Reach {
+    pub fn print(&self) {
+        println!(
+            "thesaurus reach: of the spinner's {} one-word synonyms for {} words of the pack's names and posts, the extractor takes {} ({:.1}%) for the word",
+            self.synonyms,
+            self.words,
+            self.taken,
+            100.0 * ratio(self.taken, self.synonyms)
+        );
+    }
+}
+
 pub fn run(args: &Args) -> anyhow::Result<()> {
     anyhow::ensure!(
         (0.0..=1.0).contains(&args.rate),
@@ -142,8 +210,9 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     };
     let pack = data::load_pack(&args.pack)?;
     let rows = data::read_rows(&args.corpus)?;
-    let extractor = Extractor::new(&pack);
-    let thesaurus = Thesaurus::moby();
+    let held_out = args.spinner.held_out();
+    let extractor = Extractor::with_thesauri(&pack, held_out.thesauri());
+    let thesaurus = args.spinner.thesaurus();
     let mut spinner = Spinner::new(
         &thesaurus,
         SpinConfig {
@@ -232,9 +301,11 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         out.flush()?;
     }
     println!(
-        "spin-eval: {docs} documents from {}; Moby thesaurus ({} head words), rate {}, seed {}{}",
+        "spin-eval: {docs} documents from {}; {} thesaurus ({} head words; the extractor knows only {}), rate {}, seed {}{}",
         args.corpus.display(),
+        args.spinner.name(),
         thesaurus.len(),
+        args.spinner.other_name(),
         args.rate,
         args.seed,
         if args.keep_capitalized {
@@ -250,6 +321,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         stats.replaced,
         100.0 * ratio(stats.replaced, stats.words)
     );
+    thesaurus_reach(&pack, &extractor, &thesaurus).print();
     println!(
         "reference: the extractor's (entity id, type) per document on the original text, \
          so recall on the original is 1 by construction\n"

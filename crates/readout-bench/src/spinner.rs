@@ -1,11 +1,14 @@
 //! An article spinner: rewrites text word by word with random synonyms from the
 //! Moby thesaurus, as commercial "article spinners" do.
 //!
-//! Moby is deliberately not the thesaurus the extractor's matcher uses
-//! (WordNet): a spinner built on the matcher's own word list would be undone by
-//! construction and measure nothing.
+//! The extractor's matcher knows both WordNet and Moby. A spinner built on the
+//! matcher's own word list would be undone by construction and measure
+//! nothing, so each measurement spins with one thesaurus and matches with the
+//! other only (`SpinWith::held_out`).
 
 use std::collections::HashMap;
+
+use readout_extract::spun::Thesauri;
 
 /// Words a spinner leaves alone: replacing them garbles the text without
 /// hiding it, and spinners skip them.
@@ -19,6 +22,67 @@ const FUNCTION_WORDS: &[&str] = &[
     "whom", "whose", "will", "with", "would", "you", "your",
 ];
 
+/// The thesaurus a spinner draws on; the matcher measured against it is
+/// built without it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SpinWith {
+    Moby,
+    Wordnet,
+}
+
+impl SpinWith {
+    pub fn thesaurus(self) -> Thesaurus {
+        match self {
+            SpinWith::Moby => Thesaurus::moby(),
+            SpinWith::Wordnet => Thesaurus::wordnet(),
+        }
+    }
+
+    /// The thesaurus the matcher keeps: the other one.
+    pub fn held_out(self) -> HeldOut {
+        HeldOut {
+            other: match self {
+                SpinWith::Moby => None,
+                SpinWith::Wordnet => Some(thesaurus_moby::uncompress()),
+            },
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SpinWith::Moby => "Moby",
+            SpinWith::Wordnet => "WordNet",
+        }
+    }
+
+    /// The name of the thesaurus the matcher keeps.
+    pub fn other_name(self) -> &'static str {
+        match self {
+            SpinWith::Moby => "WordNet",
+            SpinWith::Wordnet => "Moby",
+        }
+    }
+}
+
+/// The thesaurus a matcher measured against a spinner keeps.
+#[derive(Debug)]
+pub struct HeldOut {
+    /// Moby's text, when the spinner draws on WordNet.
+    other: Option<String>,
+}
+
+impl HeldOut {
+    pub fn thesauri(&self) -> Thesauri<'_> {
+        match &self.other {
+            None => Thesauri::default(),
+            Some(text) => Thesauri {
+                wordnet: false,
+                other: Some(text),
+            },
+        }
+    }
+}
+
 /// Head words and their synonyms.
 #[derive(Debug)]
 pub struct Thesaurus {
@@ -31,6 +95,12 @@ impl Thesaurus {
     /// of letters, hyphens and apostrophes.
     pub fn moby() -> Thesaurus {
         Thesaurus::parse(&thesaurus_moby::uncompress())
+    }
+
+    /// WordNet's synonyms (about 80,000 head words), as the
+    /// `thesaurus-wordnet` crate ships it, kept as for Moby.
+    pub fn wordnet() -> Thesaurus {
+        Thesaurus::parse(&thesaurus_wordnet::uncompress())
     }
 
     /// Parses lines of `head|synonym|synonym...`, lower case.
@@ -62,7 +132,7 @@ impl Thesaurus {
         self.synonyms.len()
     }
 
-    fn synonyms(&self, word: &str) -> &[String] {
+    pub fn synonyms(&self, word: &str) -> &[String] {
         self.synonyms.get(word).map_or(&[], Vec::as_slice)
     }
 }

@@ -47,6 +47,44 @@ pub struct SpunMatcher {
     /// "juche") and the names of countries and their adjectives ("China",
     /// "Chinese"), which a thesaurus may list but a spinner does not swap.
     proper: HashSet<u32>,
+
+    /// Posts (roles and title forms, singular and plural) as word ids of
+    /// their own vocabulary, for posts a spinner garbled ("unspecific
+    /// secretary" for general secretary).
+    role_ids: HashMap<String, u32>,
+    role_forms: Vec<Name>,
+    /// For a word, the post words it can stand for besides itself.
+    role_near: HashMap<String, Vec<u32>>,
+}
+
+/// A garbled post: what it names and how many of its words were swapped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpunRole {
+    pub target: Entry,
+    pub swapped: usize,
+    /// Content words as the post has them.
+    pub same: usize,
+}
+
+/// The thesauri whose neighbours a spun word may be.
+#[derive(Debug, Clone, Copy)]
+pub struct Thesauri<'a> {
+    /// WordNet (the `thesaurus-wordnet` crate's data), to two steps: a
+    /// neighbour or a neighbour's neighbour.
+    pub wordnet: bool,
+    /// Another thesaurus, as lines of `head|synonym|synonym...` in lower
+    /// case, one step: the words it lists for a name word.
+    pub other: Option<&'a str>,
+}
+
+impl Default for Thesauri<'_> {
+    /// WordNet alone, as the extractor ships.
+    fn default() -> Self {
+        Thesauri {
+            wordnet: true,
+            other: None,
+        }
+    }
 }
 
 /// A crude singular: WordNet lists lemmas, spinners inflect ("Folks", "Matters").
@@ -63,6 +101,12 @@ pub fn lemma(w: &str) -> &str {
 
 impl SpunMatcher {
     pub fn new(pack: &Pack) -> SpunMatcher {
+        SpunMatcher::with_thesauri(pack, Thesauri::default())
+    }
+
+    /// A matcher whose neighbours are drawn from `thesauri`: to measure it
+    /// on text spun with a thesaurus it does not know.
+    pub fn with_thesauri(pack: &Pack, thesauri: Thesauri<'_>) -> SpunMatcher {
         let mut m = SpunMatcher::default();
         let mut same_start: HashMap<(u32, usize), Vec<usize>> = HashMap::default();
         for (phrase, target) in phrases(pack) {
@@ -98,6 +142,34 @@ impl SpunMatcher {
             let id = m.intern(f);
             m.function.insert(id);
         }
+        for (phrase, target) in phrases(pack) {
+            if !matches!(target, Entry::Role { .. } | Entry::TitleForm { .. }) {
+                continue;
+            }
+            let words: Vec<u32> = key_words(phrase)
+                .iter()
+                .map(|w| {
+                    let next = m.role_ids.len() as u32;
+                    *m.role_ids.entry(lemma(w).to_owned()).or_insert(next)
+                })
+                .collect();
+            let content = key_words(phrase)
+                .iter()
+                .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+                .count();
+            if content > 0
+                && !m
+                    .role_forms
+                    .iter()
+                    .any(|f| f.words == words && f.target == target)
+            {
+                m.role_forms.push(Name {
+                    words,
+                    content,
+                    target,
+                });
+            }
+        }
         for (k, name) in m.names.iter().enumerate() {
             for (place, id) in name.words.iter().enumerate() {
                 if !m.function.contains(id) {
@@ -127,27 +199,33 @@ impl SpunMatcher {
                 }
             }
         }
-        // A name word may be replaced by a neighbour, or a neighbour's
-        // neighbour: spinners draw on thesauri wider than WordNet.
-        let mut stands_for: HashMap<String, HashSet<u32>> = HashMap::default();
-        for (name, id) in &m.ids {
-            if m.function.contains(id) {
-                continue;
-            }
-            let Some(first) = graph.get(name.as_str()) else {
-                continue;
-            };
-            for n1 in first {
-                stands_for.entry((*n1).to_owned()).or_default().insert(*id);
-                for n2 in graph.get(n1).into_iter().flatten() {
-                    stands_for.entry((*n2).to_owned()).or_default().insert(*id);
-                }
-            }
-        }
-        m.stands_for = stands_for
-            .into_iter()
-            .map(|(k, v)| (k, v.into_iter().collect()))
+        // A name word may be replaced by a WordNet neighbour, or a
+        // neighbour's neighbour: spinners draw on thesauri wider than
+        // WordNet.
+        let name_words: Vec<(&String, &u32)> = m
+            .ids
+            .iter()
+            .filter(|(_, id)| !m.function.contains(id))
             .collect();
+        let role_words: Vec<(&String, &u32)> = m
+            .role_ids
+            .iter()
+            .filter(|(w, _)| !FUNCTION_WORDS.contains(&w.as_str()))
+            .collect();
+        let near = |words: &[(&String, &u32)]| {
+            let mut near: HashMap<String, HashSet<u32>> = HashMap::default();
+            if thesauri.wordnet {
+                wordnet_neighbours(&graph, words, &mut near);
+            }
+            if let Some(other) = thesauri.other {
+                listed_synonyms(other, words, &mut near);
+            }
+            near.into_iter()
+                .map(|(k, v)| (k, v.into_iter().collect()))
+                .collect()
+        };
+        m.stands_for = near(&name_words);
+        m.role_near = near(&role_words);
         m.common = graph.keys().map(|w| (*w).to_owned()).collect();
         let countries: HashSet<String> = pack
             .countries
@@ -190,6 +268,20 @@ impl SpunMatcher {
         words.map(|w| self.concepts(w)).collect()
     }
 
+    /// Whether the matcher takes a word of text (lower case) for a word of
+    /// known names or posts (lower case): the word itself or a neighbour.
+    pub fn takes_for(&self, text_word: &str, name_word: &str) -> bool {
+        let name_word = lemma(name_word);
+        let near = |ids: &HashMap<String, u32>, map: &HashMap<String, Vec<u32>>| {
+            ids.get(name_word).is_some_and(|id| {
+                [text_word, lemma(text_word)]
+                    .iter()
+                    .any(|w| *w == name_word || map.get(*w).is_some_and(|v| v.contains(id)))
+            })
+        };
+        near(&self.ids, &self.stands_for) || near(&self.role_ids, &self.role_near)
+    }
+
     /// Whether a word (lower case) is a content word of some known name as it is.
     pub fn is_name_word(&self, w: &str) -> bool {
         self.ids
@@ -216,11 +308,11 @@ impl SpunMatcher {
     }
 
     /// What a run of words names, if it is a known name with some words
-    /// swapped for neighbours: (target, words swapped). At least one content
-    /// word must be unchanged, no more than two in three content words
+    /// swapped for neighbours: (target, words swapped). At least `min_same`
+    /// content words must be unchanged, no more than two in three content words
     /// swapped, and proper words (countries, words no thesaurus lists) never,
     /// so that a run of ordinary words is not read as a name.
-    pub fn find(&self, concepts: &[Concept<'_>]) -> Option<(Entry, usize)> {
+    pub fn find(&self, concepts: &[Concept<'_>], min_same: usize) -> Option<(Entry, usize)> {
         // The names that hold one of the run's words in its place, in the
         // order the pack gives them: of two equally good, the first wins.
         let mut candidates: Vec<u32> = concepts
@@ -248,12 +340,68 @@ impl SpunMatcher {
                 _ => 1,
             };
             if m.swapped > 0
-                && m.same >= 1
+                && m.same >= min_same
                 && m.swapped * 3 <= name.content * 2
                 && m.named <= own_words
                 && best.is_none_or(|(_, s)| m.swapped < s)
             {
                 best = Some((name.target, m.swapped));
+            }
+        }
+        best
+    }
+
+    /// The posts a run of words (lower case) may be with some words swapped
+    /// for neighbours: every post of the run's length whose words are the
+    /// run's or neighbours of them, small words unchanged, with the fewest
+    /// words swapped (at least one: a post as written is the gazetteer's).
+    pub fn find_roles(&self, words: &[&str]) -> Vec<SpunRole> {
+        let mut best: Vec<SpunRole> = Vec::new();
+        for form in self
+            .role_forms
+            .iter()
+            .filter(|f| f.words.len() == words.len())
+        {
+            let mut swapped = 0;
+            let mut same = 0;
+            let fits = words.iter().zip(&form.words).all(|(w, &id)| {
+                let own = self
+                    .role_ids
+                    .get(*w)
+                    .or_else(|| self.role_ids.get(lemma(w)));
+                if own == Some(&id) {
+                    same += usize::from(!FUNCTION_WORDS.contains(w));
+                    return true;
+                }
+                // A small word or a prefix ("co-chairman") is never
+                // swapped, and a word of posts is its own post's
+                // ("vice-minister" is no vice-premier).
+                if FUNCTION_WORDS.contains(w) || w.len() < 3 || own.is_some() {
+                    return false;
+                }
+                let near = self
+                    .role_near
+                    .get(*w)
+                    .or_else(|| self.role_near.get(lemma(w)));
+                swapped += 1;
+                near.is_some_and(|n| n.contains(&id))
+            });
+            if !fits || swapped == 0 {
+                continue;
+            }
+            let found = SpunRole {
+                target: form.target,
+                swapped,
+                same,
+            };
+            match best.first().map(|b| b.swapped) {
+                Some(s) if s < swapped => {}
+                Some(s) if s == swapped => {
+                    if !best.contains(&found) {
+                        best.push(found);
+                    }
+                }
+                _ => best = vec![found],
             }
         }
         best
@@ -279,6 +427,48 @@ impl SpunMatcher {
             }
         }
         Some(m)
+    }
+}
+
+/// Adds, for each word of the graph near one of `words` (a neighbour, or a
+/// neighbour's neighbour), the ids of those words.
+fn wordnet_neighbours(
+    graph: &HashMap<&str, HashSet<&str>>,
+    words: &[(&String, &u32)],
+    near: &mut HashMap<String, HashSet<u32>>,
+) {
+    for &(word, id) in words {
+        let Some(first) = graph.get(word.as_str()) else {
+            continue;
+        };
+        for n1 in first {
+            near.entry((*n1).to_owned()).or_default().insert(*id);
+            for n2 in graph.get(n1).into_iter().flatten() {
+                near.entry((*n2).to_owned()).or_default().insert(*id);
+            }
+        }
+    }
+}
+
+/// Adds, for each one-word synonym a thesaurus (lines of `head|synonym|...`)
+/// lists for one of `words`, the ids of those words. One step only: a
+/// synonym's own list is as long again.
+fn listed_synonyms(
+    thesaurus: &str,
+    words: &[(&String, &u32)],
+    near: &mut HashMap<String, HashSet<u32>>,
+) {
+    let ids: HashMap<&str, u32> = words.iter().map(|(w, id)| (w.as_str(), **id)).collect();
+    for line in thesaurus.lines() {
+        let mut parts = line.split('|');
+        let Some(id) = parts.next().and_then(|h| ids.get(h.trim())) else {
+            continue;
+        };
+        for syn in parts.map(str::trim) {
+            if syn.len() >= 3 && syn.bytes().all(|b| b.is_ascii_lowercase()) {
+                near.entry(syn.to_owned()).or_default().insert(*id);
+            }
+        }
     }
 }
 

@@ -12,10 +12,19 @@
 //! reported as written. A post whose first word was swapped inside a sentence
 //! ("led by Chaotic Secretary Kim Jong Il") is itself evidence of spinning.
 
-use crate::gazetteer::key_words;
+use crate::gazetteer::{key_words, Entry};
 use crate::model::{EntityType, Extraction, Field, TitleLink};
-use crate::spun::{lemma, FUNCTION_WORDS};
-use crate::Extractor;
+use crate::spun::{lemma, SpunRole, FUNCTION_WORDS};
+use crate::{Extractor, FieldWork, SpanKind};
+
+/// The most words a garbled post is read over.
+const MAX_POST_WORDS: usize = 4;
+
+/// Words that end a post written after a name ("Kim Yong Nam, president of
+/// the Presidium", "Pak Ui Chun, minister who").
+const AFTER_POST: &[&str] = &[
+    "of", "to", "at", "in", "for", "and", "on", "from", "with", "who", "which", "was", "is",
+];
 
 /// A post a person held: role and organisation, as pack indexes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,4 +209,241 @@ impl Extractor {
             }
         }
     }
+
+    /// Posts a spinner garbled, where a title stands: after a person and a
+    /// comma ("Kim Jong Il, unspecific secretary of the WPK", "Kim Kyong Hui,
+    /// limb of the Political Bureau") or right before a person ("Foreign
+    /// Legate Pak Ui Chun"). A run of words there that lines up word for word
+    /// with a post of the pack, each word the post's or a WordNet neighbour of
+    /// it, is that post. Two or more words must keep one of the post's words;
+    /// a single swapped word is read only before "of" and a known body, or
+    /// before a known person who held that post. Several posts equally near
+    /// are none, unless the person held just one of them.
+    ///
+    /// Only in a document with other evidence of spinning: edited copy has
+    /// posts the pack does not list ("co-chairman", "deputy rector"), which
+    /// a neighbour word for word would misread.
+    pub(crate) fn spun_roles(&self, w: &FieldWork<'_>) -> Vec<(usize, usize, SpanKind)> {
+        let mut found = Vec::new();
+        for s in &w.spans {
+            let SpanKind::Person { person, .. } = s.kind else {
+                continue;
+            };
+            let Some((a, b, role)) = self
+                .post_after(w, s.last, person)
+                .or_else(|| self.post_before(w, s.first, person))
+            else {
+                continue;
+            };
+            let plural = match role.target {
+                Entry::Role { plural, .. } | Entry::TitleForm { plural, .. } => plural,
+                _ => false,
+            };
+            let plural = plural || w.word(b).is_some_and(|x| lemma(x).len() < x.len());
+            let kind = match role.target {
+                Entry::Role { role, .. } => SpanKind::Role { role, plural },
+                Entry::TitleForm { form, .. } => SpanKind::TitleForm { form, plural },
+                _ => continue,
+            };
+            found.push((a, b, kind));
+        }
+        found
+    }
+
+    /// Puts garbled posts in place of what the gazetteer found of them.
+    pub(crate) fn add_spun_roles(
+        &self,
+        w: &mut FieldWork<'_>,
+        found: Vec<(usize, usize, SpanKind)>,
+    ) {
+        for (a, b, kind) in found {
+            // The head word the gazetteer found ("secretary") is part of the
+            // whole post.
+            for k in a..=b {
+                if let Some(s) = w.owner[k] {
+                    w.spans[s].kind = SpanKind::Absorbed;
+                }
+            }
+            w.add(kind, a, b);
+        }
+    }
+
+    /// A garbled post after a person and a comma: (first, last token, post).
+    fn post_after(
+        &self,
+        w: &FieldWork<'_>,
+        person_last: usize,
+        person: Option<usize>,
+    ) -> Option<(usize, usize, SpunRole)> {
+        if !w.is_punct(person_last + 1, ',') {
+            return None;
+        }
+        let mut k = person_last + 2;
+        if ["a", "an", "the"].iter().any(|x| w.is_word(k, x)) {
+            k += 1;
+        }
+        let (a, words, b) = self.post_run(w, k, |x| {
+            x.starts_with(char::is_lowercase) && !AFTER_POST.contains(&x)
+        })?;
+        let next = b + 1;
+        let ends = next >= w.tokens.len()
+            || w.word(next).is_some_and(|x| AFTER_POST.contains(&x))
+            || w.tokens[next].kind != crate::token::Kind::Word;
+        if !ends {
+            return None;
+        }
+        // One swapped word is a post only with the body it is held in.
+        let body_follows = || {
+            w.is_word(next, "of")
+                && w.span_starting(w.skip_the(next + 1))
+                    .is_some_and(|(_, s)| matches!(s.kind, SpanKind::Org { org: Some(_), .. }))
+        };
+        let role = self.garbled_post(&words, person, words.len() > 1 || body_follows())?;
+        Some((a, b, role))
+    }
+
+    /// A garbled post right before a person, capitalised: (first, last
+    /// token, post). The longest run of capitalised words that reads as a
+    /// post, ending at the name.
+    fn post_before(
+        &self,
+        w: &FieldWork<'_>,
+        person_first: usize,
+        person: Option<usize>,
+    ) -> Option<(usize, usize, SpunRole)> {
+        let b = person_first.checked_sub(1)?;
+        // The capitalised words before the name, at most MAX_POST_WORDS.
+        let mut starts = Vec::new();
+        let mut k = b;
+        loop {
+            let fits = w.word(k).is_some_and(|x| {
+                x.starts_with(char::is_uppercase)
+                    && w.owner[k].is_none_or(|s| is_role(&w.spans[s].kind))
+            });
+            if !fits || starts.len() == MAX_POST_WORDS {
+                break;
+            }
+            starts.push(k);
+            // "Vice-Official": a hyphen inside a word.
+            let joined = k >= 2
+                && w.is_punct(k - 1, '-')
+                && w.tokens[k - 1].start == w.tokens[k - 2].end
+                && w.tokens[k - 1].end == w.tokens[k].start;
+            k = match k.checked_sub(if joined { 2 } else { 1 }) {
+                Some(k) => k,
+                None => break,
+            };
+        }
+        for &a in starts.iter().rev() {
+            let Some((_, words, _)) = self.post_run(w, a, |x| x.starts_with(char::is_uppercase))
+            else {
+                continue;
+            };
+            let words: Vec<String> = words;
+            if let Some(role) =
+                self.garbled_post(&words, person, words.len() > 1 || person.is_some())
+            {
+                // A single word before a name is a post only if the person held it.
+                if words.len() > 1 || self.held_role(person, role.target) {
+                    return Some((a, b, role));
+                }
+            }
+        }
+        None
+    }
+
+    /// The words of a run from token `a` (lower case), words joined by
+    /// hyphens included, while `word_fits`; the run's first and last token.
+    /// None if the run is empty, too long, or holds a span other than a post.
+    fn post_run(
+        &self,
+        w: &FieldWork<'_>,
+        a: usize,
+        word_fits: impl Fn(&str) -> bool,
+    ) -> Option<(usize, Vec<String>, usize)> {
+        let mut words = Vec::new();
+        let mut k = a;
+        let mut last = None;
+        while let Some(x) = w.word(k) {
+            if !word_fits(x) || words.len() == MAX_POST_WORDS {
+                break;
+            }
+            if w.owner[k].is_some_and(|s| !is_role(&w.spans[s].kind)) {
+                return None;
+            }
+            words.push(x.to_lowercase());
+            last = Some(k);
+            let hyphen = w.is_punct(k + 1, '-')
+                && w.tokens[k + 1].start == w.tokens[k].end
+                && w.tokens
+                    .get(k + 2)
+                    .is_some_and(|t| t.start == w.tokens[k + 1].end);
+            k += if hyphen { 2 } else { 1 };
+        }
+        let last = last?;
+        // A post the gazetteer found whole is no garbled post.
+        if w.owner[a].is_some_and(|s| w.spans[s].first == a && w.spans[s].last == last) {
+            return None;
+        }
+        Some((a, words, last))
+    }
+
+    /// The post a garbled run is: the nearest posts of its length; of
+    /// several, the one the person held. Two or more words keep one of the
+    /// post's own; one word only where `single` allows.
+    fn garbled_post(
+        &self,
+        words: &[String],
+        person: Option<usize>,
+        single: bool,
+    ) -> Option<SpunRole> {
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let found: Vec<SpunRole> = self
+            .spun
+            .find_roles(&words)
+            .into_iter()
+            .filter(|r| if words.len() > 1 { r.same >= 1 } else { single })
+            .collect();
+        let role_of = |r: &SpunRole| self.role_of(r.target);
+        let mut roles: Vec<usize> = found.iter().filter_map(role_of).collect();
+        roles.sort_unstable();
+        roles.dedup();
+        if roles.len() == 1 {
+            return found.first().copied();
+        }
+        let held: Vec<&SpunRole> = found
+            .iter()
+            .filter(|r| self.held_role(person, r.target))
+            .collect();
+        match held.as_slice() {
+            [one] => Some(**one),
+            _ => None,
+        }
+    }
+
+    /// The role a post entry names.
+    fn role_of(&self, target: Entry) -> Option<usize> {
+        match target {
+            Entry::Role { role, .. } => Some(role),
+            Entry::TitleForm { form, .. } => self
+                .role_by_id
+                .get(&self.pack.title_forms[form].role)
+                .copied(),
+            _ => None,
+        }
+    }
+
+    /// Whether the pack says the person held the post's role.
+    fn held_role(&self, person: Option<usize>, target: Entry) -> bool {
+        let (Some(p), Some(role)) = (person, self.role_of(target)) else {
+            return false;
+        };
+        self.held_posts(&self.pack.people[p].id)
+            .iter()
+            .any(|h| h.role == role)
+    }
+}
+
+fn is_role(kind: &SpanKind) -> bool {
+    matches!(kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. })
 }

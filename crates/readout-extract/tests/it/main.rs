@@ -221,6 +221,32 @@ fn a_spun_name_without_its_acronym_is_found_through_thesaurus_neighbours() {
         spun 0.50
     "#]],
     );
+    // After a post, the name's first word is one the pack says is never a
+    // name on its own ("Supreme"): it is still the name's.
+    check(
+        "Deputies of the Supreme Folks's Meeting gathered in the capital.",
+        expect![[r#"
+            Organization "Supreme Folks's Meeting" = dprk-spa
+            spun 0.50
+        "#]],
+    );
+}
+
+#[test]
+fn a_headline_run_keeping_one_word_of_a_name_is_no_spun_name() {
+    // A headline capitalises every word: "Korean" alone kept of "Korean
+    // Central Television" is no garbled name there.
+    let x = extractor().extract(&DocInput {
+        title: "S. Korean Privileged Circles' Irregularities and Corruption Flayed",
+        body: "A spokesman accused the privileged circles of corruption.",
+        ..DocInput::default()
+    });
+    assert!(!x.spun.likely, "{:?}", x.spun);
+    assert!(
+        x.mentions.iter().all(|m| m.entity != "korean-central-tv"),
+        "{:?}",
+        x.mentions
+    );
 }
 
 #[test]
@@ -311,6 +337,45 @@ fn a_spun_copys_garbled_titles_are_the_posts_the_person_held() {
         expect![[r#"
             Person "Kim Jong Il" = kim-jong-il
             title Kim Jong Il = commander [dprk]
+        "#]],
+    );
+}
+
+#[test]
+fn a_spun_copys_posts_garbled_word_for_word_are_the_posts() {
+    // A spun copy (the article slip "an conference"): a post after a name
+    // with a word swapped for a WordNet neighbour ("section" for
+    // "department", "unspecific" for "general") is that post, with its body.
+    check(
+        "KCNA had an conference on it. Pak Pong Ju, first vice section director of the C.C., WPK, spoke. Kim Jong Il, unspecific secretary of the Workers' Party of Korea, visited a farm.",
+        expect![[r#"
+            Organization "KCNA" = kcna
+            Person "Pak Pong Ju" = pak-pong-ju
+            Organization "C.C., WPK" = wpk-cc
+            Person "Kim Jong Il" = kim-jong-il
+            Organization "Workers' Party of Korea" = wpk
+            title Pak Pong Ju = first vice department director of the Central Committee of the Workers' Party of Korea [dprk]
+            title Kim Jong Il = general secretary of the Workers' Party of Korea [dprk]
+            spun 0.50
+        "#]],
+    );
+    // In edited copy the same words are not read as a post of the pack.
+    check(
+        "Kim Jong Il, unspecific secretary of the Workers' Party of Korea, visited a farm.",
+        expect![[r#"
+            Person "Kim Jong Il" = kim-jong-il
+            Organization "Workers' Party of Korea" = wpk
+        "#]],
+    );
+    // A prefix is no swapped word: a co-chairman is not read as the
+    // "first chairman" WordNet puts near it.
+    check(
+        "KCNA had an conference on it. Ri Yong Ho, co-chairman of the Political Bureau, spoke.",
+        expect![[r#"
+            Organization "KCNA" = kcna
+            Person "Ri Yong Ho" = ri-yong-ho
+            Organization "Political Bureau" = wpk-politburo
+            spun 0.50
         "#]],
     );
 }
