@@ -211,18 +211,18 @@ impl Extractor {
     }
 
     /// Posts a spinner garbled, where a title stands: after a person and a
-    /// comma ("Kim Jong Il, unspecific secretary of the WPK", "Kim Kyong Hui,
-    /// limb of the Political Bureau") or right before a person ("Foreign
-    /// Legate Pak Ui Chun"). A run of words there that lines up word for word
-    /// with a post of the pack, each word the post's or a WordNet neighbour of
-    /// it, is that post. Two or more words must keep one of the post's words;
-    /// a single swapped word is read only before "of" and a known body, or
-    /// before a known person who held that post. Several posts equally near
-    /// are none, unless the person held just one of them.
+    /// comma ("Kim Jong Il, unspecific secretary of the WPK") or right before
+    /// a person ("Supreme Commandant Kim Jong Un"). A run of words there that
+    /// lines up word for word with a post of the pack, each word the post's
+    /// or a WordNet neighbour of it, is that post. Two or more words must
+    /// keep one of the post's words. After a name, a single swapped word is
+    /// read only before "of" and a known body; before a name, never, and a
+    /// person the pack knows posts of is read only as one of them. Several
+    /// posts equally near are none, unless the person held just one of them.
     ///
     /// Only in a document with other evidence of spinning: edited copy has
-    /// posts the pack does not list ("co-chairman", "deputy rector"), which
-    /// a neighbour word for word would misread.
+    /// posts the pack does not list ("candidate academician", "deputy
+    /// manager"), which a neighbour word for word would misread.
     pub(crate) fn spun_roles(&self, w: &FieldWork<'_>) -> Vec<(usize, usize, SpanKind)> {
         let mut found = Vec::new();
         for s in &w.spans {
@@ -282,7 +282,7 @@ impl Extractor {
         if ["a", "an", "the"].iter().any(|x| w.is_word(k, x)) {
             k += 1;
         }
-        let (a, words, b) = self.post_run(w, k, |x| {
+        let (a, words, b) = self.post_run(w, k, w.tokens.len(), |x| {
             x.starts_with(char::is_lowercase) && !AFTER_POST.contains(&x)
         })?;
         let next = b + 1;
@@ -323,29 +323,35 @@ impl Extractor {
             if !fits || starts.len() == MAX_POST_WORDS {
                 break;
             }
-            starts.push(k);
-            // "Vice-Official": a hyphen inside a word.
+            // "Vice-Official": a hyphen inside a word, which begins before it.
             let joined = k >= 2
                 && w.is_punct(k - 1, '-')
                 && w.tokens[k - 1].start == w.tokens[k - 2].end
                 && w.tokens[k - 1].end == w.tokens[k].start;
+            if !joined {
+                starts.push(k);
+            }
             k = match k.checked_sub(if joined { 2 } else { 1 }) {
                 Some(k) => k,
                 None => break,
             };
         }
+        // Capitalised words before a name are often no post at all
+        // ("Make Ready Kim Jong Un"): one word is not read, and a person the
+        // pack knows posts of is read only as one of them.
+        let posts_known = person.is_some_and(|p| !self.pack.people[p].held.is_empty());
         for &a in starts.iter().rev() {
-            let Some((_, words, _)) = self.post_run(w, a, |x| x.starts_with(char::is_uppercase))
+            let Some((_, words, last)) =
+                self.post_run(w, a, person_first, |x| x.starts_with(char::is_uppercase))
             else {
                 continue;
             };
-            let words: Vec<String> = words;
-            if let Some(role) =
-                self.garbled_post(&words, person, words.len() > 1 || person.is_some())
-            {
-                // A single word before a name is a post only if the person held it.
-                if words.len() > 1 || self.held_role(person, role.target) {
-                    return Some((a, b, role));
+            if words.len() < 2 {
+                continue;
+            }
+            if let Some(role) = self.garbled_post(&words, person, false) {
+                if !posts_known || self.held_role(person, role.target) {
+                    return Some((a, last, role));
                 }
             }
         }
@@ -359,12 +365,13 @@ impl Extractor {
         &self,
         w: &FieldWork<'_>,
         a: usize,
+        until: usize,
         word_fits: impl Fn(&str) -> bool,
     ) -> Option<(usize, Vec<String>, usize)> {
         let mut words = Vec::new();
         let mut k = a;
         let mut last = None;
-        while let Some(x) = w.word(k) {
+        while let Some(x) = w.word(k).filter(|_| k < until) {
             if !word_fits(x) || words.len() == MAX_POST_WORDS {
                 break;
             }

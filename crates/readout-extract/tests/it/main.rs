@@ -359,6 +359,16 @@ fn a_spun_copys_posts_garbled_word_for_word_are_the_posts() {
             spun 0.50
         "#]],
     );
+    // Right before the name too ("commandant" for "commander").
+    check(
+        "KCNA had an conference on it. The work was led by Supreme Commandant Kim Jong Un.",
+        expect![[r#"
+            Organization "KCNA" = kcna
+            Person "Kim Jong Un" = kim-jong-un
+            title Kim Jong Un = supreme commander of the Korean People's Army [dprk]
+            spun 0.50
+        "#]],
+    );
     // In edited copy the same words are not read as a post of the pack.
     check(
         "Kim Jong Il, unspecific secretary of the Workers' Party of Korea, visited a farm.",
