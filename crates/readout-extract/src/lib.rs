@@ -84,6 +84,10 @@ pub struct Extractor {
     /// (org class index, country id) to the organisation of that class in that country.
     class_country: HashMap<(usize, String), usize>,
     org_by_id: HashMap<String, usize>,
+    /// Central committees the pack lists, by the words of the party's name
+    /// ("communist party of cuba" for the Central Committee of the Communist
+    /// Party of Cuba).
+    central_committees: HashMap<Vec<String>, usize>,
     class_by_id: HashMap<String, usize>,
     role_by_id: HashMap<String, usize>,
     /// Pack short forms ("Party") to their organisation.
@@ -701,6 +705,20 @@ impl Extractor {
             pack: pack.clone(),
             class_country,
             org_by_id,
+            central_committees: pack
+                .organizations
+                .iter()
+                .enumerate()
+                .flat_map(|(i, o)| {
+                    std::iter::once(&o.name)
+                        .chain(&o.aliases)
+                        .map(move |n| (key_words(n), i))
+                })
+                .filter(|(words, _)| {
+                    words.len() > 3 && words[..3] == ["central", "committee", "of"]
+                })
+                .map(|(words, i)| (words[3..].to_vec(), i))
+                .collect(),
             class_by_id,
             role_by_id,
             name_cues: cues::PhraseSet::new(
@@ -2769,24 +2787,44 @@ impl Extractor {
             if !matches!(kind, SpanKind::Org { .. }) || first == 0 {
                 continue;
             }
-            // "the C.C., the Workers' Party of Bangladesh": the central
-            // committee of the body named after it.
-            if first >= 6
-                && w.is_word(first - 1, "the")
-                && w.is_punct(first - 2, ',')
-                && w.is_punct(first - 3, '.')
-                && w.is_word(first - 4, "C")
-                && w.is_punct(first - 5, '.')
-                && w.is_word(first - 6, "C")
-                && w.owner[first - 6..first].iter().all(Option::is_none)
-            {
-                if let SpanKind::Org { name, .. } = &kind {
-                    let name = format!("Central Committee of the {name}");
-                    w.spans[idx].kind = SpanKind::Org { org: None, name };
-                    w.spans[idx].first = first - 6;
-                    for o in &mut w.owner[first - 6..first] {
-                        *o = Some(idx);
-                    }
+            // "the C.C., the Workers' Party of Bangladesh", "the C.C.,
+            // Communist Party of China": the central committee of the body
+            // named after it, the pack's if it lists it.
+            let article = usize::from(w.is_word(first - 1, "the"));
+            let cc = first.checked_sub(5 + article).filter(|&c| {
+                w.is_word(c, "C")
+                    && w.is_punct(c + 1, '.')
+                    && w.is_word(c + 2, "C")
+                    && w.is_punct(c + 3, '.')
+                    && w.is_punct(c + 4, ',')
+                    && w.owner[c..first].iter().all(Option::is_none)
+            });
+            if let (Some(c), SpanKind::Org { org, name }) = (cc, &kind) {
+                // The party as written first ("C.C., CPV" is Viet Nam's,
+                // whatever else "CPV" stands for), then by its names.
+                let (_, _, written) = w.surface(first, w.spans[idx].last);
+                let known = self
+                    .central_committees
+                    .get(&key_words(written))
+                    .or_else(|| {
+                        let party = &self.pack.organizations[(*org)?];
+                        std::iter::once(&party.name)
+                            .chain(&party.aliases)
+                            .find_map(|n| self.central_committees.get(&key_words(n)))
+                    });
+                w.spans[idx].kind = match known {
+                    Some(&k) => SpanKind::Org {
+                        org: Some(k),
+                        name: self.pack.organizations[k].name.clone(),
+                    },
+                    None => SpanKind::Org {
+                        org: None,
+                        name: format!("Central Committee of the {name}"),
+                    },
+                };
+                w.spans[idx].first = c;
+                for o in &mut w.owner[c..first] {
+                    *o = Some(idx);
                 }
                 continue;
             }
@@ -3666,7 +3704,13 @@ impl Extractor {
         // and foreign minister" the second title's body is its own.
         let stated = |t: &ParsedTitle| (t.first..=t.last).any(|k| w.is_word(k, "of"));
         for k in (0..out.len().saturating_sub(1)).rev() {
-            if out[k].org == OrgRef::None && out[k + 1].org != OrgRef::None && stated(&out[k + 1]) {
+            // A title with its own "of" ("president of the Lao People's
+            // Democratic Republic", a country) keeps to it.
+            if out[k].org == OrgRef::None
+                && !stated(&out[k])
+                && out[k + 1].org != OrgRef::None
+                && stated(&out[k + 1])
+            {
                 out[k].org = out[k + 1].org.clone();
                 if out[k].country.is_none() {
                     out[k].country = out[k + 1].country.clone();

@@ -492,6 +492,40 @@ fn bodies_named_with_their_country_and_central_committees_of_other_parties() {
             Organization "Party" = wpk
         "#]],
     );
+    // Written without "the", and the central committee the pack lists: a
+    // party as written first ("CPV" is also the Chinese People's
+    // Volunteers, who have no central committee).
+    check(
+        "Raul Castro, first secretary of the C.C., Communist Party of Cuba, and Nguyen Phu Trong, general secretary of the C.C., CPV, sent messages.",
+        expect![[r#"
+            Person "Raul Castro" = raul-castro
+            Organization "C.C., Communist Party of Cuba" = pcc-cc
+            Person "Nguyen Phu Trong" = nguyen-phu-trong
+            Organization "C.C., CPV" = cpv-cc
+            title Raul Castro = first secretary of the Central Committee of the Communist Party of Cuba [cuba]
+            title Nguyen Phu Trong = general secretary of the Central Committee of the Communist Party of Vietnam [vietnam]
+        "#]],
+    );
+}
+
+#[test]
+fn a_title_with_its_own_of_does_not_take_the_next_titles_body() {
+    // "president of Palestine" names a country; only a title with no "of"
+    // shares the body of the next ("secretary and department director of
+    // the C.C.").
+    check(
+        "Mahmoud Abbas, president of Palestine and chairman of the Executive Committee of the Palestine Liberation Organization, sent a message. Obiang Nguema Mbasogo, president of Equatorial Guinea and president of the African Union, came.",
+        expect![[r#"
+            Organization "African Union" = african-union
+            Organization "Executive Committee of the Palestine Liberation Organization" = org:executive-committee-of-palestine-liberation-organization
+            Person "Mahmoud Abbas" = person:mahmoud-abbas
+            Person "Obiang Nguema Mbasogo" = person:obiang-nguema-mbasogo
+            title Mahmoud Abbas = president [palestine]
+            title Mahmoud Abbas = chairman of the Executive Committee of the Palestine Liberation Organization [palestine]
+            title Obiang Nguema Mbasogo = president [equatorial-guinea]
+            title Obiang Nguema Mbasogo = president of the African Union [other]
+        "#]],
+    );
 }
 
 #[test]
