@@ -84,10 +84,9 @@ pub struct Extractor {
     /// (org class index, country id) to the organisation of that class in that country.
     class_country: HashMap<(usize, String), usize>,
     org_by_id: HashMap<String, usize>,
-    /// Central committees the pack lists, by the words of the party's name
-    /// ("communist party of cuba" for the Central Committee of the Communist
-    /// Party of Cuba).
-    central_committees: HashMap<Vec<String>, usize>,
+    /// Organisations by the words of each of their names (`key_words`), to
+    /// find a body named in two parts ("C.C., Communist Party of Cuba").
+    org_by_words: HashMap<Vec<String>, usize>,
     class_by_id: HashMap<String, usize>,
     role_by_id: HashMap<String, usize>,
     /// Pack short forms ("Party") to their organisation.
@@ -705,7 +704,7 @@ impl Extractor {
             pack: pack.clone(),
             class_country,
             org_by_id,
-            central_committees: pack
+            org_by_words: pack
                 .organizations
                 .iter()
                 .enumerate()
@@ -714,10 +713,6 @@ impl Extractor {
                         .chain(&o.aliases)
                         .map(move |n| (key_words(n), i))
                 })
-                .filter(|(words, _)| {
-                    words.len() > 3 && words[..3] == ["central", "committee", "of"]
-                })
-                .map(|(words, i)| (words[3..].to_vec(), i))
                 .collect(),
             class_by_id,
             role_by_id,
@@ -790,6 +785,52 @@ impl Extractor {
     }
 
     /// The pack this extractor was built from.
+    /// "The Political Bureau of the C.C., Communist Party of China": a listed
+    /// body named before "of" and another listed body is the part of that
+    /// body the pack lists under the two names together (the CPC's
+    /// Politburo, though "Political Bureau" alone is the WPK's).
+    fn parts_of_bodies(&self, w: &mut FieldWork<'_>) {
+        for idx in 0..w.spans.len() {
+            let (first, last) = (w.spans[idx].first, w.spans[idx].last);
+            let SpanKind::Org { org: Some(x), .. } = w.spans[idx].kind else {
+                continue;
+            };
+            if !w.is_word(last + 1, "of") {
+                continue;
+            }
+            let Some((_, next)) = w.span_starting(w.skip_the(last + 2)) else {
+                continue;
+            };
+            let SpanKind::Org { org: Some(y), .. } = next.kind else {
+                continue;
+            };
+            let (_, _, part) = w.surface(first, last);
+            if let Some(z) = self.body_of_known(part, y).filter(|&z| z != x) {
+                w.spans[idx].kind = SpanKind::Org {
+                    org: Some(z),
+                    name: self.pack.organizations[z].name.clone(),
+                };
+            }
+        }
+    }
+
+    /// The body the pack lists as `part` of the body named `whole` ("Central
+    /// Committee" of "Communist Party of Cuba").
+    fn body_of(&self, part: &str, whole: &str) -> Option<usize> {
+        let mut words = key_words(part);
+        words.push("of".to_owned());
+        words.extend(key_words(whole));
+        self.org_by_words.get(&words).copied()
+    }
+
+    /// `body_of` for a listed body, by any of its names.
+    fn body_of_known(&self, part: &str, whole: usize) -> Option<usize> {
+        let o = &self.pack.organizations[whole];
+        std::iter::once(&o.name)
+            .chain(&o.aliases)
+            .find_map(|n| self.body_of(part, n))
+    }
+
     /// The matcher of spun names and posts.
     pub fn spun_matcher(&self) -> &spun::SpunMatcher {
         &self.spun
@@ -918,6 +959,7 @@ impl Extractor {
         self.press_names(&mut w);
         self.short_forms(&mut w, doc);
         self.merge_country_prefix(&mut w);
+        self.parts_of_bodies(&mut w);
         let evidence = evidence + self.garbled_people(&mut w);
         self.korean_names(&mut w);
         self.foreign_names(&mut w);
@@ -2804,16 +2846,10 @@ impl Extractor {
                 // whatever else "CPV" stands for), then by its names.
                 let (_, _, written) = w.surface(first, w.spans[idx].last);
                 let known = self
-                    .central_committees
-                    .get(&key_words(written))
-                    .or_else(|| {
-                        let party = &self.pack.organizations[(*org)?];
-                        std::iter::once(&party.name)
-                            .chain(&party.aliases)
-                            .find_map(|n| self.central_committees.get(&key_words(n)))
-                    });
+                    .body_of("Central Committee", written)
+                    .or_else(|| self.body_of_known("Central Committee", (*org)?));
                 w.spans[idx].kind = match known {
-                    Some(&k) => SpanKind::Org {
+                    Some(k) => SpanKind::Org {
                         org: Some(k),
                         name: self.pack.organizations[k].name.clone(),
                     },

@@ -494,16 +494,22 @@ fn bodies_named_with_their_country_and_central_committees_of_other_parties() {
     );
     // Written without "the", and the central committee the pack lists: a
     // party as written first ("CPV" is also the Chinese People's
-    // Volunteers, who have no central committee).
+    // Volunteers, who have no central committee). A body before it is that
+    // committee's where the pack lists it so: the CPC's Politburo, not the
+    // WPK's.
     check(
-        "Raul Castro, first secretary of the C.C., Communist Party of Cuba, and Nguyen Phu Trong, general secretary of the C.C., CPV, sent messages.",
+        "Raul Castro, first secretary of the C.C., Communist Party of Cuba, and Nguyen Phu Trong, general secretary of the C.C., CPV, sent messages. Zhang Dejiang, member of the Political Bureau of the C.C., the Communist Party of China, came.",
         expect![[r#"
             Person "Raul Castro" = raul-castro
             Organization "C.C., Communist Party of Cuba" = pcc-cc
             Person "Nguyen Phu Trong" = nguyen-phu-trong
             Organization "C.C., CPV" = cpv-cc
+            Person "Zhang Dejiang" = zhang-dejiang
+            Organization "Political Bureau" = cpc-politburo
+            Organization "C.C., the Communist Party of China" = cpc-cc
             title Raul Castro = first secretary of the Central Committee of the Communist Party of Cuba [cuba]
             title Nguyen Phu Trong = general secretary of the Central Committee of the Communist Party of Vietnam [vietnam]
+            title Zhang Dejiang = member of the Political Bureau of the Central Committee of the Communist Party of China [china]
         "#]],
     );
 }
