@@ -105,7 +105,8 @@ impl SpunMatcher {
     }
 
     /// A matcher whose neighbours are drawn from `thesauri`: to measure it
-    /// on text spun with a thesaurus it does not know.
+    /// on text spun with a thesaurus it does not know. WordNet's word list
+    /// still tells ordinary words from names either way.
     pub fn with_thesauri(pack: &Pack, thesauri: Thesauri<'_>) -> SpunMatcher {
         let mut m = SpunMatcher::default();
         let mut same_start: HashMap<(u32, usize), Vec<usize>> = HashMap::default();

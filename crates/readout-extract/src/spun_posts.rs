@@ -1,4 +1,5 @@
-//! Titles in a spun copy, read through the posts the pack knows a person held.
+//! Titles in a spun copy: read through the posts the pack knows a person held,
+//! and posts garbled word for word.
 //!
 //! A spinner garbles a post's words as it garbles names: "Kim Yong Nam,
 //! president of the Presidium of the Excellent Relatives's Assembly", "Chaotic
@@ -6,6 +7,10 @@
 //! the posts they held, and part of the post: its head word, or a word of the
 //! body's name. In a document with evidence of spinning, such a title is the
 //! one held post it fits.
+//!
+//! A post garbled word for word where a title stands ("Pak Pong Ju, first vice
+//! section director of the C.C.") is read through WordNet neighbours as the
+//! post of the pack it lines up with (`spun_roles`).
 //!
 //! Only in spun copies: in edited copy a title unlike the person's known posts
 //! is news (a party secretary signing as vice-chairman of the CMC) and is
@@ -422,10 +427,10 @@ impl Extractor {
             .iter()
             .filter(|r| self.held_role(person, r.target))
             .collect();
-        match held.as_slice() {
-            [one] => Some(**one),
-            _ => None,
-        }
+        let first = held.first()?;
+        held.iter()
+            .all(|r| role_of(r) == role_of(first))
+            .then_some(**first)
     }
 
     /// The role a post entry names.
