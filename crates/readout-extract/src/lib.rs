@@ -810,8 +810,46 @@ impl Extractor {
                     org: Some(z),
                     name: self.pack.organizations[z].name.clone(),
                 };
+            } else if self.is_below(x).is_some()
+                && !self.is_within(x, y)
+                && w.word(last).is_some_and(|h| self.names.heads.contains(h))
+            {
+                // A part the pack knows only of another body ("Political
+                // Bureau" is the WPK's), named by its head word ("Bureau") as
+                // part of a body that is not above it: that body's, which the
+                // pack does not list ("the Political Bureau of the C.C., the
+                // Communist Party of Cuba"). A bare subject ("Common
+                // Education" for a ministry) is no such part.
+                let whole = &self.pack.organizations[y];
+                let name = format!("{part} of the {}", whole.name.trim_start_matches("the "));
+                w.spans[idx].kind = SpanKind::Org { org: None, name };
+                w.spans[idx].country = self
+                    .pack
+                    .countries
+                    .iter()
+                    .position(|c| c.id == whole.country);
             }
         }
+    }
+
+    /// The body a listed body is part of, if the pack says.
+    fn is_below(&self, x: usize) -> Option<usize> {
+        let parent = self.pack.organizations[x].parent.as_ref()?;
+        self.org_by_id.get(parent).copied()
+    }
+
+    /// Whether body `y` is `x` or one the pack puts above it.
+    fn is_within(&self, x: usize, y: usize) -> bool {
+        let mut at = Some(x);
+        // A chain of parents is short; the bound keeps a cycle in a pack finite.
+        for _ in 0..16 {
+            match at {
+                Some(a) if a == y => return true,
+                Some(a) => at = self.is_below(a),
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The body the pack lists as `part` of the body named `whole` ("Central

@@ -496,9 +496,9 @@ fn bodies_named_with_their_country_and_central_committees_of_other_parties() {
     // party as written first ("CPV" is also the Chinese People's
     // Volunteers, who have no central committee). A body before it is that
     // committee's where the pack lists it so: the CPC's Politburo, not the
-    // WPK's.
+    // WPK's; and where it does not, an unlisted body of that committee.
     check(
-        "Raul Castro, first secretary of the C.C., Communist Party of Cuba, and Nguyen Phu Trong, general secretary of the C.C., CPV, sent messages. Zhang Dejiang, member of the Political Bureau of the C.C., the Communist Party of China, came.",
+        "Raul Castro, first secretary of the C.C., Communist Party of Cuba, and Nguyen Phu Trong, general secretary of the C.C., CPV, sent messages. Zhang Dejiang, member of the Political Bureau of the C.C., the Communist Party of China, came. Julio Casas Regueiro, member of the Political Bureau of the C.C., the Communist Party of Cuba, came.",
         expect![[r#"
             Person "Raul Castro" = raul-castro
             Organization "C.C., Communist Party of Cuba" = pcc-cc
@@ -507,9 +507,13 @@ fn bodies_named_with_their_country_and_central_committees_of_other_parties() {
             Person "Zhang Dejiang" = zhang-dejiang
             Organization "Political Bureau" = cpc-politburo
             Organization "C.C., the Communist Party of China" = cpc-cc
+            Organization "Political Bureau" = org:political-bureau-of-central-committee-of-communist-party-of-cuba
+            Organization "C.C., the Communist Party of Cuba" = pcc-cc
+            Person "Julio Casas Regueiro" = person:julio-casas-regueiro
             title Raul Castro = first secretary of the Central Committee of the Communist Party of Cuba [cuba]
             title Nguyen Phu Trong = general secretary of the Central Committee of the Communist Party of Vietnam [vietnam]
             title Zhang Dejiang = member of the Political Bureau of the Central Committee of the Communist Party of China [china]
+            title Julio Casas Regueiro = member of the Political Bureau of the Central Committee of the Communist Party of Cuba [cuba]
         "#]],
     );
 }
