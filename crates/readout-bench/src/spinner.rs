@@ -1,10 +1,11 @@
 //! An article spinner: rewrites text word by word with random synonyms from the
 //! Moby thesaurus, as commercial "article spinners" do.
 //!
-//! The extractor's matcher knows both WordNet and Moby. A spinner built on the
-//! matcher's own word list would be undone by construction and measure
-//! nothing, so each measurement spins with one thesaurus and matches with the
-//! other only (`SpinWith::held_out`).
+//! The extractor ships with WordNet's neighbours and can be built with Moby's
+//! instead (`Extractor::with_thesauri`). A spinner built on the matcher's own
+//! word list would be undone by construction and measure nothing, so each
+//! measurement spins with one thesaurus and matches with the other only
+//! (`SpinWith::held_out`).
 
 use std::collections::HashMap;
 

@@ -228,7 +228,7 @@ impl Extractor {
         if !self.names.is_syllable(g1) {
             return None;
         }
-        let hyphen = self.hyphen_at(w, i + 2);
+        let hyphen = w.hyphen_at(i + 2);
         let from = if hyphen { i + 3 } else { i + 2 };
         // One word, or a hyphenated one: a replacement of several words
         // cannot be told from the words after the name.
@@ -260,7 +260,7 @@ impl Extractor {
     /// The token of a given syllable right after token `end`: the next word,
     /// or the word after an attached hyphen ("Niece-hui").
     fn syllable_after(&self, w: &FieldWork<'_>, end: usize) -> Option<usize> {
-        let at = if self.hyphen_at(w, end + 1) {
+        let at = if w.hyphen_at(end + 1) {
             end + 2
         } else {
             end + 1
@@ -268,16 +268,6 @@ impl Extractor {
         let x = w.word(at)?;
         let capital = at == end + 2 || upper(x);
         (w.owner[at].is_none() && capital && self.names.is_syllable(x)).then_some(at)
-    }
-
-    /// A hyphen at token `t` joining the words on either side.
-    fn hyphen_at(&self, w: &FieldWork<'_>, t: usize) -> bool {
-        t > 0
-            && w.is_punct(t, '-')
-            && w.tokens[t].start == w.tokens[t - 1].end
-            && w.tokens
-                .get(t + 1)
-                .is_some_and(|n| n.start == w.tokens[t].end)
     }
 
     /// The last token of a run of words a spinner may have put in a name's
@@ -313,7 +303,7 @@ impl Extractor {
             }
             words += usize::from(!joined || last.is_none());
             last = Some(t);
-            joined = self.hyphen_at(w, t + 1);
+            joined = w.hyphen_at(t + 1);
             t += if joined { 2 } else { 1 };
         }
         last

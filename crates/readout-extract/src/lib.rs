@@ -292,6 +292,17 @@ impl FieldWork<'_> {
             .then_some(inner)
     }
 
+    /// A hyphen at token `t` joining the words on either side ("vice-chairman").
+    fn hyphen_at(&self, t: usize) -> bool {
+        t > 0
+            && self.is_punct(t, '-')
+            && self.tokens[t].start == self.tokens[t - 1].end
+            && self
+                .tokens
+                .get(t + 1)
+                .is_some_and(|n| n.start == self.tokens[t].end)
+    }
+
     /// The token starting at byte `start`, if one does.
     fn token_at(&self, start: usize) -> Option<usize> {
         let i = self.tokens.partition_point(|t| t.start < start);
@@ -784,7 +795,6 @@ impl Extractor {
         false
     }
 
-    /// The pack this extractor was built from.
     /// "The Political Bureau of the C.C., Communist Party of China": a listed
     /// body named before "of" and another listed body is the part of that
     /// body the pack lists under the two names together (the CPC's
@@ -810,7 +820,7 @@ impl Extractor {
                     org: Some(z),
                     name: self.pack.organizations[z].name.clone(),
                 };
-            } else if self.is_below(x).is_some()
+            } else if self.parent_of(x).is_some()
                 && !self.is_within(x, y)
                 && w.word(last).is_some_and(|h| self.names.heads.contains(h))
             {
@@ -833,7 +843,7 @@ impl Extractor {
     }
 
     /// The body a listed body is part of, if the pack says.
-    fn is_below(&self, x: usize) -> Option<usize> {
+    fn parent_of(&self, x: usize) -> Option<usize> {
         let parent = self.pack.organizations[x].parent.as_ref()?;
         self.org_by_id.get(parent).copied()
     }
@@ -845,7 +855,7 @@ impl Extractor {
         for _ in 0..16 {
             match at {
                 Some(a) if a == y => return true,
-                Some(a) => at = self.is_below(a),
+                Some(a) => at = self.parent_of(a),
                 None => return false,
             }
         }
@@ -874,6 +884,7 @@ impl Extractor {
         &self.spun
     }
 
+    /// The pack this extractor was built from.
     pub fn pack(&self) -> &Pack {
         &self.pack
     }

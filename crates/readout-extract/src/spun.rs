@@ -147,17 +147,18 @@ impl SpunMatcher {
             if !matches!(target, Entry::Role { .. } | Entry::TitleForm { .. }) {
                 continue;
             }
-            let words: Vec<u32> = key_words(phrase)
+            let keys = key_words(phrase);
+            let content = keys
+                .iter()
+                .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+                .count();
+            let words: Vec<u32> = keys
                 .iter()
                 .map(|w| {
                     let next = m.role_ids.len() as u32;
                     *m.role_ids.entry(lemma(w).to_owned()).or_insert(next)
                 })
                 .collect();
-            let content = key_words(phrase)
-                .iter()
-                .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
-                .count();
             if content > 0
                 && !m
                     .role_forms

@@ -329,10 +329,7 @@ impl Extractor {
                 break;
             }
             // "Vice-Official": a hyphen inside a word, which begins before it.
-            let joined = k >= 2
-                && w.is_punct(k - 1, '-')
-                && w.tokens[k - 1].start == w.tokens[k - 2].end
-                && w.tokens[k - 1].end == w.tokens[k].start;
+            let joined = k >= 2 && w.hyphen_at(k - 1);
             if !joined {
                 starts.push(k);
             }
@@ -385,12 +382,7 @@ impl Extractor {
             }
             words.push(x.to_lowercase());
             last = Some(k);
-            let hyphen = w.is_punct(k + 1, '-')
-                && w.tokens[k + 1].start == w.tokens[k].end
-                && w.tokens
-                    .get(k + 2)
-                    .is_some_and(|t| t.start == w.tokens[k + 1].end);
-            k += if hyphen { 2 } else { 1 };
+            k += if w.hyphen_at(k + 1) { 2 } else { 1 };
         }
         let last = last?;
         // A post the gazetteer found whole is no garbled post.
