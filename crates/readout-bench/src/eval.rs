@@ -616,6 +616,8 @@ fn spun_scores(
         n = docs.len()
     );
     println!("\n  recall on spun text against recall on the originals (goal: ratio >= 0.90)");
+    // Entities are the people and bodies named; a title is what links them.
+    let entities = |s: &Scores| s.persons + s.orgs;
     let together = |s: &Scores| s.persons + s.titles + s.orgs;
     for (name, o, x) in [
         ("persons (exact span)", original.persons, spun.persons),
@@ -625,6 +627,11 @@ fn spun_scores(
             spun.titles,
         ),
         ("organisations (exact span)", original.orgs, spun.orgs),
+        (
+            "entities (persons, organisations)",
+            entities(&original),
+            entities(&spun),
+        ),
         ("all three", together(&original), together(&spun)),
     ] {
         let ratio = if o.recall() > 0.0 {

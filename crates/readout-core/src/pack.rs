@@ -171,6 +171,12 @@ pub struct NameRules {
     pub place_heads: Vec<String>,
     #[serde(default)]
     pub place_bodies: Vec<String>,
+    /// Head words of names that are not bodies: wars, declarations, days,
+    /// prizes, seas ("Fatherland Liberation War", "Day of the Sun"). Where
+    /// a body's head word cannot be trusted (a spun copy), a capitalised
+    /// name headed by one of these is not read as a body.
+    #[serde(default)]
+    pub other_heads: Vec<String>,
     /// Nouns after which a capitalised run names a publication ("the Ugandan
     /// newspaper Sun Rise"); a plural one introduces a list of them.
     #[serde(default)]
@@ -583,6 +589,7 @@ impl Pack {
                 into.not_names.extend(n.not_names);
                 into.venues.extend(n.venues);
                 into.place_heads.extend(n.place_heads);
+                into.other_heads.extend(n.other_heads);
                 into.place_bodies.extend(n.place_bodies);
                 into.press_cues.extend(n.press_cues);
                 into.person_cues.extend(n.person_cues);

@@ -76,6 +76,8 @@ pub struct Extractor {
     /// Known Korean names by the parts a spinner leaves.
     korean: garbled::KoreanNames,
     spun: spun::SpunMatcher,
+    /// Ordinary English words, lower case (`data/ordinary-words.txt`).
+    ordinary: words::HashedWords,
     /// " a " and " an ", built once: a finder costs more to build than to run
     /// over one document.
     articles: [(memchr::memmem::Finder<'static>, &'static str); 2],
@@ -143,7 +145,24 @@ const COUNTERPART_SLACK: usize = 40;
 
 /// Bumped whenever the extractor's output changes for the same pack, so
 /// that stored extractions are redone.
-pub const EXTRACTOR_VERSION: u32 = 13;
+pub const EXTRACTOR_VERSION: u32 = 14;
+
+/// Ordinary English words, one a line (see `data/README.md`).
+const ORDINARY_WORDS: &str = include_str!("../data/ordinary-words.txt");
+
+/// The share of a body's lower-case words outside the ordinary ones above
+/// which its names are read as in a spun copy. Edited copy passes it in
+/// about one document in eleven, spun copy (half the words that have
+/// synonyms swapped) in three in four; a name read so in edited copy is
+/// still a name ("Amnokgang Sports Team").
+const RARE_WORDS_GATE: f64 = 0.04;
+
+/// A body shorter than this many lower-case words says too little.
+const RARE_WORDS_MIN: usize = 15;
+
+/// The share is taken over the first this many lower-case words of a body:
+/// enough to tell, and a long body costs no more.
+const RARE_WORDS_MAX: usize = 400;
 
 /// What a span of tokens in a field was found to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -376,6 +395,19 @@ struct DocMemory {
     /// The document is read a second time because the first reading found
     /// evidence of spinning: garbled posts are read too.
     spun_copy: bool,
+    /// Names are read as in a spun copy: a body's head word may be swapped.
+    spun_names: bool,
+}
+
+/// How a document is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// As edited copy.
+    Plain,
+    /// Names as in a spun copy (many rare words, no garbled name).
+    SpunNames,
+    /// As a spun copy: names and posts (evidence of spinning).
+    Spun,
 }
 
 /// A title parsed from the text, before it is attached to a person.
@@ -623,6 +655,11 @@ fn slug(s: &str) -> String {
     gazetteer::key_words(s).join("-")
 }
 
+/// "June", "Friday": the name of a month or a day of the week, in full.
+fn is_month_or_day(x: &str) -> bool {
+    x.len() > 3 && (x.parse::<chrono::Weekday>().is_ok() || x.parse::<chrono::Month>().is_ok())
+}
+
 /// Words that join titles in a list ("secretary and department director").
 fn is_and(w: &FieldWork<'_>, i: usize) -> bool {
     w.is_word(i, "and")
@@ -694,6 +731,11 @@ impl Extractor {
             }));
         let names = Names::new(&pack.names);
         Extractor {
+            ordinary: ORDINARY_WORDS
+                .lines()
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .collect(),
             key: format!("{}-x{EXTRACTOR_VERSION}", pack.fingerprint),
             korean: garbled::KoreanNames::new(pack, &names),
             vacate: pack
@@ -913,13 +955,20 @@ impl Extractor {
 
     /// Extracts from a document's title and body.
     pub fn extract(&self, doc: &DocInput<'_>) -> Extraction {
-        let (mut out, evidence) = self.read_fields(doc, false);
+        // A text with many rare words has its names read as in a spun copy.
+        let rare = self.rare_words(doc.body);
+        let first = if rare > RARE_WORDS_GATE {
+            Reading::SpunNames
+        } else {
+            Reading::Plain
+        };
+        let (mut out, evidence) = self.read_fields(doc, first);
         let evidence = evidence + self.garbled_titles(&out, doc.body);
         // A spun copy is read again with what only a spun copy may be
         // read for: posts garbled word for word, which in edited copy are
         // posts of their own ("co-chairman" is no vice-chairman).
         if evidence >= 1 {
-            out = self.read_fields(doc, true).0;
+            out = self.read_fields(doc, Reading::Spun).0;
         }
         // A meeting reported in the title or the opening sentence is what the
         // document is about: its agenda is every topic the document covers.
@@ -940,19 +989,21 @@ impl Extractor {
         out.spun = Spun {
             score,
             likely: evidence >= 1,
+            rare_words: (rare * 1000.0).round() / 1000.0,
         };
         out
     }
 
     /// Reads the body, then the title; returns what was found and the
     /// evidence of spinning.
-    fn read_fields(&self, doc: &DocInput<'_>, spun_copy: bool) -> (Extraction, usize) {
-        let mut out = Extraction::default();
-        let mut evidence = 0usize;
+    fn read_fields(&self, doc: &DocInput<'_>, reading: Reading) -> (Extraction, usize) {
         let mut memory = DocMemory {
-            spun_copy,
+            spun_copy: reading == Reading::Spun,
+            spun_names: reading != Reading::Plain,
             ..DocMemory::default()
         };
+        let mut out = Extraction::default();
+        let mut evidence = 0;
         // The body first: a headline's "Lee" refers to a name the body spells out.
         for (field, text) in [(Field::Body, doc.body), (Field::Title, doc.title)] {
             if !text.is_empty() {
@@ -960,6 +1011,37 @@ impl Extractor {
             }
         }
         (out, evidence)
+    }
+
+    /// The share of a body's lower-case words (the first `RARE_WORDS_MAX`)
+    /// that are not ordinary English words; 0 for a body of fewer than
+    /// `RARE_WORDS_MIN`. Words are runs of
+    /// letters; a possessive's or contraction's ending after an apostrophe
+    /// is no word of its own.
+    fn rare_words(&self, body: &str) -> f64 {
+        let (mut words, mut rare) = (0usize, 0usize);
+        let bytes = body.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && words < RARE_WORDS_MAX {
+            if !bytes[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let after_apostrophe = start > 0 && bytes[start - 1] == b'\'';
+            if bytes[start].is_ascii_lowercase() && !after_apostrophe {
+                words += 1;
+                rare += usize::from(!self.ordinary.contains(&body[start..i]));
+            }
+        }
+        if words < RARE_WORDS_MIN {
+            0.0
+        } else {
+            rare as f64 / words as f64
+        }
     }
 
     /// Extracts from one field; returns the evidence of spinning found in it.
@@ -1001,7 +1083,8 @@ impl Extractor {
         }
         let evidence = self.acronym_names(&mut w, memory);
         self.defined_acronyms(&mut w, memory);
-        let evidence = evidence + self.spun_names(&mut w) + self.article_slips(&w);
+        let evidence =
+            evidence + self.spun_names(&mut w, memory.spun_copy) + self.article_slips(&w);
         self.structural_orgs(&mut w, memory);
         self.company_names(&mut w);
         self.acronyms_in_parentheses(&mut w, memory);
@@ -1014,11 +1097,14 @@ impl Extractor {
         self.foreign_names(&mut w);
         self.extended_bodies(&mut w);
         self.short_names(&mut w, &mut memory.seen);
+        let evidence = evidence + self.capitalised_small_words(&w);
+        if memory.spun_names {
+            self.spun_bodies(&mut w);
+        }
         if memory.spun_copy {
             let posts = self.spun_roles(&w);
             self.add_spun_roles(&mut w, posts);
         }
-        let evidence = evidence + self.capitalised_small_words(&w);
         if field == Field::Body {
             memory.body = Some(text.to_owned());
         }
@@ -1191,11 +1277,17 @@ impl Extractor {
         out.treaties.extend(refs);
     }
 
-    /// A free capitalised run (with "of", "and", "for", "the" and "'s" inside) from token `i`.
+    /// A free capitalised run (with "of", "and", "for", "the", "'s" and a
+    /// plural's apostrophe inside) from token `i`.
     fn capitalised_run(&self, w: &FieldWork<'_>, i: usize) -> usize {
         let mut k = i;
         loop {
-            if w.owner.get(k).is_some_and(Option::is_some) || k >= w.tokens.len() {
+            // A one-word country is a word of the name ("Workers' Banquet
+            // of Korea").
+            let country = w.span_at(k).is_some_and(|(_, s)| {
+                k > i && s.first == s.last && matches!(s.kind, SpanKind::Country { .. })
+            });
+            if (w.owner.get(k).is_some_and(Option::is_some) && !country) || k >= w.tokens.len() {
                 break;
             }
             let cap = w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase));
@@ -1205,15 +1297,49 @@ impl Extractor {
                 && w.word(k + 1)
                     .is_some_and(|x| x.starts_with(char::is_uppercase) || x == "the");
             let possessive = k > i && w.is_punct(k, '\'') && w.is_word(k + 1, "s");
+            // "Workers' Party": a plural possessive.
+            let plural_possessive = k > i
+                && w.is_punct(k, '\'')
+                && w.tokens[k].start == w.tokens[k - 1].end
+                && w.word(k - 1).is_some_and(|x| x.ends_with('s'))
+                && w.word(k + 1)
+                    .is_some_and(|x| x.starts_with(char::is_uppercase));
             if possessive {
                 k += 2;
-            } else if cap || joiner {
+            } else if cap || joiner || plural_possessive {
                 k += 1;
             } else {
                 break;
             }
         }
         k
+    }
+
+    /// Whether a word (in any case) is an ordinary English word, not a name:
+    /// "Team" and "Chorus" are, "Valery" and "Ortiz" are not.
+    fn is_ordinary(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.ordinary.contains(&lower)
+    }
+
+    /// Whether a word of a name (lower case) may be a spinner's in a spun
+    /// copy: not a word that names a thing of
+    /// its own ("Committee", "Tower", "Day"), which a real name of another
+    /// body or thing holds ("Wonsan City People's Committee", "United Front
+    /// Tower").
+    fn may_be_swapped(&self, word: &str) -> bool {
+        let capital: String = word
+            .chars()
+            .enumerate()
+            .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+            .collect();
+        let lemma = spun::lemma(&capital);
+        ![capital.as_str(), lemma].iter().any(|x| {
+            self.names.heads.contains(x)
+                || self.names.other_heads.contains(x)
+                || self.names.venues.contains(x)
+                || self.names.not_names.contains(x)
+        })
     }
 
     /// "Supreme Folks's Meeting (SPA)": a run just before a known acronym in
@@ -1433,7 +1559,7 @@ impl Extractor {
     }
 
     /// Known names with words swapped for thesaurus neighbours.
-    fn spun_names(&self, w: &mut FieldWork<'_>) -> usize {
+    fn spun_names(&self, w: &mut FieldWork<'_>, spun_copy: bool) -> usize {
         let mut evidence = 0;
         let n = w.tokens.len();
         let mut i = 0;
@@ -1466,7 +1592,9 @@ impl Extractor {
                 .collect();
             // The whole run must be the garbled name: a name inside a longer
             // capitalised run ("Bangladesh People's League") is another name.
-            // It may also follow a joining word: "Delegates of the Supreme Folks's Meeting".
+            // It may also follow "of" or "for": "Delegates of the Supreme
+            // Folks's Meeting"; not "and", which joins two names in one run
+            // ("New Technology Trading and Exchange Company of the DPRK").
             // Words that begin sentences are passed over, but not words of
             // known names the pack lists as never names on their own
             // ("Supreme", "Korean", "Pyongyang").
@@ -1479,7 +1607,7 @@ impl Extractor {
                 .count();
             let starts = std::iter::once(lead).chain(
                 (lead..words.len())
-                    .filter(|&k| ["of", "for", "and"].contains(&words[k].1.as_str()))
+                    .filter(|&k| ["of", "for"].contains(&words[k].1.as_str()))
                     .map(|k| k + 1),
             );
             // A name that goes on ("... Communist Party of India") is not a
@@ -1514,9 +1642,35 @@ impl Extractor {
                     found = Some((target, words[start].0, words[words.len() - 1].0));
                     break;
                 }
+                // In a spun copy a swapped word need not be a neighbour.
+                // Only a whole name: not the end of a longer one ("Anti-Japanese
+                // People's Guerrilla Army").
+                let (a, b) = (words[start].0, words[words.len() - 1].0);
+                let whole = (a == 0
+                    || !(w.is_punct(a - 1, '-')
+                        || w.owner[a - 1].is_some()
+                        || w.word(a - 1)
+                            .is_some_and(|x| x.starts_with(char::is_uppercase))))
+                    && !w.is_punct(b + 1, '-');
+                if spun_copy && whole && w.field == Field::Body {
+                    let texts: Vec<&str> = words[start..].iter().map(|(_, x)| x.as_str()).collect();
+                    if let Some(target) = self
+                        .spun
+                        .find_loose(&concepts[start..], &texts, |x| self.may_be_swapped(x))
+                    {
+                        found = Some((target, words[start].0, words[words.len() - 1].0));
+                        break;
+                    }
+                }
             }
             if let Some((target, first, last)) = found {
                 if let Some(kind) = self.choose(&[target]) {
+                    for si in (first..=last)
+                        .filter_map(|k| w.owner[k])
+                        .collect::<Vec<_>>()
+                    {
+                        w.absorb(si);
+                    }
                     w.add(kind, first, last);
                 }
                 // A person's name in another spelling ("Kim Il Song") is
@@ -1530,6 +1684,171 @@ impl Extractor {
             }
         }
         evidence
+    }
+
+    /// In a spun copy a body's head word is as likely swapped as any other
+    /// ("the Finnish National Eisteddfod for the Study of the Juche Idea"),
+    /// so the head word cannot be what tells a name: after "the", a run of
+    /// capitalised words that a joining word or a third word makes long
+    /// enough is read as an unlisted body, unless its head is one of a
+    /// war, a document, a day or a place ("the Fatherland Liberation War").
+    fn spun_bodies(&self, w: &mut FieldWork<'_>) {
+        if w.field != Field::Body {
+            return;
+        }
+        let n = w.tokens.len();
+        // A word of the name, free and capitalised (or a number), or a
+        // span a name takes in; returns the last token taken.
+        let part = |w: &FieldWork<'_>, k: usize| -> Option<usize> {
+            let x = w.word(k)?;
+            // A small word capitalised ("Power Of Attorney") is a spinner's
+            // phrase, and evidence of its own.
+            if !(x.starts_with(char::is_uppercase) || x.chars().all(|c| c.is_ascii_digit()))
+                || CAPITALISED_SMALL_WORDS.contains(&x)
+            {
+                return None;
+            }
+            match w.span_at(k) {
+                None => Some(k),
+                Some((_, s)) if s.first == k && joins_a_name(&s.kind) => Some(s.last),
+                _ => None,
+            }
+        };
+        let mut t = 0;
+        while t + 1 < n {
+            if !w.is_word(t, "the") {
+                t += 1;
+                continue;
+            }
+            let i = t + 1;
+            let mut k = i;
+            let mut capitals = 0;
+            let mut joined = false;
+            let mut last = None;
+            // The last word before the first joining word: the head.
+            let mut head = None;
+            loop {
+                if let Some(e) = part(w, k) {
+                    capitals += 1;
+                    last = Some(e);
+                    if !joined {
+                        head = Some(e);
+                    }
+                    k = e + 1;
+                } else if last.is_some() && w.is_punct(k, '\'') && w.is_word(k + 1, "s") {
+                    k += 2;
+                } else if last.is_some()
+                    && w.is_punct(k, '\'')
+                    && w.tokens[k].start == w.tokens[k - 1].end
+                    && w.word(k - 1).is_some_and(|x| x.ends_with('s'))
+                    && part(w, k + 1).is_some()
+                {
+                    // "Workers' Party": a plural possessive.
+                    k += 1;
+                } else if last.is_some() && w.hyphen_at(k) && part(w, k + 1).is_some() {
+                    k += 1;
+                } else if last.is_some()
+                    && (w.is_word(k, "of") || w.is_word(k, "for"))
+                    && (part(w, k + 1).is_some()
+                        || (w.is_word(k + 1, "the") && part(w, k + 2).is_some()))
+                {
+                    joined = true;
+                    k += 1 + usize::from(w.is_word(k + 1, "the"));
+                } else {
+                    break;
+                }
+            }
+            let (Some(mut last), Some(mut head)) = (last, head) else {
+                t += 1;
+                continue;
+            };
+            // "... Hall Friday": a day or a month is no word of the name;
+            // nor is the "No" of "No. 1".
+            while last > i
+                && w.word(last)
+                    .is_some_and(|x| x == "No" || is_month_or_day(x))
+            {
+                last -= 1;
+                head = head.min(last);
+            }
+            // "... Youth League in Japan": a country closes the name.
+            if w.is_word(last + 1, "in") {
+                if let Some((_, c)) = w.span_starting(last + 2) {
+                    if matches!(
+                        c.kind,
+                        SpanKind::Country {
+                            adjective: false,
+                            ..
+                        }
+                    ) {
+                        last = c.last;
+                    }
+                }
+            }
+            let free = |k: usize| w.owner[k].is_none() && w.word(k).is_some();
+            // "the June 25-July 27 month": a date begins no name.
+            let date_first = w.word(i).is_some_and(is_month_or_day);
+            let head_word = w.word(head).unwrap_or_default();
+            // "... Memorial Tower": a place's word ends the name too.
+            let last_word = w.word(last).unwrap_or_default();
+            let whole_span = w.span_starting(i).is_some_and(|(_, s)| s.last >= last);
+            let in_quotes = w.quotes.iter().any(|&(a, b)| a < i && last < b);
+            // "2011 World Weightlifting Championship": a year begins an
+            // event; "Article 9 of ...", "New Year 2012": a number heads none.
+            let number = |k: usize| {
+                w.word(k)
+                    .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()))
+            };
+            let number_first = number(i) || number(head);
+            // A body's name ends in English words, if rare ones ("National
+            // Eisteddfod"); a person's name does not ("Ibrahim Mantu").
+            let english = |k: usize| {
+                w.word(k).is_some_and(|x| {
+                    self.is_ordinary(x) || self.spun.is_common_word(&x.to_lowercase())
+                })
+            };
+            let ordinary_head = english(head) || (head > i && english(head - 1));
+            // "the DPRK Valery E. Sukhinin": a person after a country.
+            let person_after_country = w.span_starting(i).is_some_and(|(_, s)| {
+                matches!(s.kind, SpanKind::Country { .. })
+                    && w.word(s.last + 1)
+                        .is_some_and(|x| w.owner[s.last + 1].is_none() && !self.is_ordinary(x))
+            });
+            let make = capitals >= 2
+                && (joined || capitals >= 3)
+                && !number_first
+                && !person_after_country
+                && ordinary_head
+                && !self.names.place_heads.contains(head_word)
+                && (i..=last).any(free)
+                && free(head)
+                && !whole_span
+                && !in_quotes
+                && !date_first
+                && !self.names.other_heads.contains(head_word)
+                && ![head_word, last_word]
+                    .iter()
+                    .any(|x| self.names.venues.contains(x));
+            if make {
+                if let Some(inner) = w.spans_within(i, last, joins_a_name) {
+                    let country = self.held_country(inner.iter().map(|&si| &w.spans[si].kind));
+                    for &si in &inner {
+                        // A known body inside is reported besides the name
+                        // ("... Chapter of Kanagawa Prefecture of Chongryon").
+                        if matches!(w.spans[si].kind, SpanKind::Org { org: Some(_), .. }) {
+                            let known = w.spans[si].clone();
+                            w.nested.push(known);
+                        }
+                        w.spans[si].kind = SpanKind::Absorbed;
+                    }
+                    for o in &mut w.owner[i..=last] {
+                        *o = None;
+                    }
+                    w.add_unlisted_org(i, last, country);
+                }
+            }
+            t = last + 1;
+        }
     }
 
     /// The agenda topics a document's text covers, in pack order.

@@ -21,6 +21,7 @@ pub struct Names {
     pub venues: WordSet,
     pub place_heads: WordSet,
     pub place_bodies: Vec<String>,
+    pub other_heads: WordSet,
     /// Company suffixes as token texts ("Co", ".", "Ltd", ".").
     pub company_suffixes: Vec<Vec<String>>,
     /// The first bytes of the suffixes: a token starting otherwise begins none.
@@ -65,6 +66,7 @@ impl Names {
             venues: rules.venues.iter().cloned().collect(),
             place_heads: rules.place_heads.iter().cloned().collect(),
             place_bodies: rules.place_bodies.clone(),
+            other_heads: rules.other_heads.iter().cloned().collect(),
             company_suffixes,
             company_first_bytes,
         }

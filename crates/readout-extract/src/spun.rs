@@ -47,6 +47,8 @@ pub struct SpunMatcher {
     /// "juche") and the names of countries and their adjectives ("China",
     /// "Chinese"), which a thesaurus may list but a spinner does not swap.
     proper: HashSet<u32>,
+    /// One-word names of countries and their adjectives (lower case).
+    countries: HashSet<String>,
 
     /// Posts (roles and title forms, singular and plural) as word ids of
     /// their own vocabulary, for posts a spinner garbled ("unspecific
@@ -252,6 +254,7 @@ impl SpunMatcher {
             })
             .map(|(_, id)| *id)
             .collect();
+        m.countries = countries;
         m
     }
 
@@ -351,6 +354,69 @@ impl SpunMatcher {
             }
         }
         best
+    }
+
+    /// What a run of words names in a spun copy, where a swapped word need
+    /// not be a neighbour the matcher knows ("Workers' Banquet of Korea"):
+    /// an ordinary English word that is no word of known names, and that
+    /// `may_swap` allows, may stand for any word of a name but its proper
+    /// ones, if two content words or more are the
+    /// name's as written and more are kept than swapped, and one
+    /// organisation alone fits.
+    pub fn find_loose(
+        &self,
+        concepts: &[Concept<'_>],
+        words: &[&str],
+        may_swap: impl Fn(&str) -> bool,
+    ) -> Option<Entry> {
+        let mut candidates: Vec<u32> = concepts
+            .iter()
+            .enumerate()
+            .filter_map(|(place, (own, _))| self.holding.get(&((*own)?, place, concepts.len())))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut found: Option<Entry> = None;
+        for name in candidates.iter().map(|&k| &self.names[k as usize]) {
+            if !matches!(name.target, Entry::Org(_)) {
+                continue;
+            }
+            let mut same = 0;
+            let mut swapped = 0;
+            let fits =
+                concepts
+                    .iter()
+                    .zip(words)
+                    .zip(&name.words)
+                    .all(|((&(own, near), word), &id)| {
+                        if own == Some(id) {
+                            same += usize::from(!self.function.contains(&id));
+                            true
+                        } else if self.function.contains(&id) || self.proper.contains(&id) {
+                            false
+                        } else if near.contains(&id)
+                            || (own.is_none()
+                                && self.is_common_word(word)
+                                && !self.countries.contains(lemma(word))
+                                && may_swap(word))
+                        {
+                            swapped += 1;
+                            true
+                        } else {
+                            false
+                        }
+                    });
+            if !fits || swapped == 0 || same < 2 || swapped >= same {
+                continue;
+            }
+            match found {
+                Some(t) if t != name.target => return None,
+                _ => found = Some(name.target),
+            }
+        }
+        found
     }
 
     /// The posts a run of words (lower case) may be with some words swapped

@@ -190,6 +190,9 @@ fn meeting_with_ordinal_range_and_agenda() {
     );
 }
 
+/// In a spun copy a body is a body even where its garbled words name none
+/// the pack lists ("State Matters Fee" keeps one word of the State Affairs
+/// Commission's three): it is reported as an unlisted body.
 #[test]
 fn spun_names_are_recognised_and_the_text_marked() {
     check(
@@ -198,6 +201,7 @@ fn spun_names_are_recognised_and_the_text_marked() {
             Organization "SPA" = dprk-spa
             Person "Kim Jong Un" = kim-jong-un
             Organization "Supreme Folks's Meeting" = dprk-spa
+            Organization "State Matters Fee" = org:state-matters-fee
             spun 0.50
         "#]],
     );
@@ -750,5 +754,80 @@ fn what_a_name_does_not_take_in() {
             Person "Siti Rahayu" = person:siti-rahayu
             title Siti Rahayu = chairman of the National Council of the Javanese Party of Labour [other]
         "#]],
+    );
+}
+
+/// A spun copy (here marked by the garbled SPA before its acronym) is read
+/// with a body's head word untrusted: a run of capitalised words after
+/// "the", long enough and joined by "of" or "for", is a body, unless its
+/// head names a war, a place or a day. A known name with one ordinary word
+/// swapped for a word no name holds, its other words kept, is that body.
+#[test]
+fn a_spun_copy_names_bodies_whose_head_word_was_swapped() {
+    check(
+        "The Supreme Folks's Meeting (SPA) met. The Finnish National Eisteddfod for the Study of the Juche Idea praised the Workers' Banquet of Korea, which led the Fatherland Liberation War to victory, and greeted the Korean Film Mesh.",
+        expect![[r#"
+            Organization "SPA" = dprk-spa
+            Organization "Supreme Folks's Meeting" = dprk-spa
+            Organization "Workers' Banquet of Korea" = wpk
+            Organization "Finnish National Eisteddfod for the Study of the Juche Idea" = org:finnish-national-eisteddfod-for-study-of-juche-idea
+            Organization "Korean Film Mesh" = org:korean-film-mesh
+            spun 0.50
+        "#]],
+    );
+}
+
+/// Edited copy keeps the head-word rule: the same sentences without
+/// evidence of spinning and in ordinary words name no such body.
+#[test]
+fn edited_copy_needs_a_head_word_for_an_unlisted_body() {
+    check(
+        "The Supreme People's Assembly met. The Finnish National Eisteddfod for the Study of the Juche Idea praised the party, which led the Fatherland Liberation War to victory, and greeted the people of the country.",
+        expect![[r#"
+            Organization "Supreme People's Assembly" = dprk-spa
+        "#]],
+    );
+}
+
+/// The share of rare words is reported, and a text with many of them has its
+/// names read as in a spun copy without being marked spun: rare words alone
+/// are no proof.
+#[test]
+fn many_rare_words_read_names_as_spun_without_marking_the_text() {
+    let body = "The orbicular scrimping, troubled by synecdoche and gubernatorial hullabaloo, \
+                risks entering a supplementary downturn, the Finnish National Eisteddfod \
+                for the Study of the Juche Idea said in a staccato communique on Thursday \
+                after its members perambulated the capital.";
+    let x = extractor().extract(&DocInput {
+        body,
+        ..DocInput::default()
+    });
+    assert!(!x.spun.likely, "{:?}", x.spun);
+    assert!(x.spun.rare_words > 0.1, "{:?}", x.spun);
+    let bodies: Vec<&str> = x
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Organization)
+        .map(|m| m.surface.as_str())
+        .collect();
+    assert_eq!(
+        bodies,
+        ["Finnish National Eisteddfod for the Study of the Juche Idea"]
+    );
+
+    let plain = extractor().extract(&DocInput {
+        body: "The world economy, troubled by debt and unemployment, risks entering a second \
+               downturn, the Finnish National Eisteddfod for the Study of the Juche Idea said \
+               in a short report on Thursday after its members toured the capital.",
+        ..DocInput::default()
+    });
+    assert!(plain.spun.rare_words < 0.04, "{:?}", plain.spun);
+    assert!(
+        plain
+            .mentions
+            .iter()
+            .all(|m| m.kind != EntityType::Organization),
+        "{:?}",
+        plain.mentions
     );
 }
