@@ -157,6 +157,10 @@ const ORDINARY_WORDS: &str = include_str!("../data/ordinary-words.txt");
 /// still a name ("Amnokgang Sports Team").
 const RARE_WORDS_GATE: f64 = 0.04;
 
+/// Above this share the text is mostly not English words at all (a Spanish
+/// story in an English feed): no spinner's work, and not read as one.
+const NOT_ENGLISH: f64 = 0.3;
+
 /// A body shorter than this many lower-case words says too little.
 const RARE_WORDS_MIN: usize = 15;
 
@@ -957,7 +961,7 @@ impl Extractor {
     pub fn extract(&self, doc: &DocInput<'_>) -> Extraction {
         // A text with many rare words has its names read as in a spun copy.
         let rare = self.rare_words(doc.body);
-        let first = if rare > RARE_WORDS_GATE {
+        let first = if rare > RARE_WORDS_GATE && rare <= NOT_ENGLISH {
             Reading::SpunNames
         } else {
             Reading::Plain
@@ -1095,6 +1099,9 @@ impl Extractor {
         let evidence = evidence + self.garbled_people(&mut w);
         self.korean_names(&mut w);
         self.foreign_names(&mut w);
+        if memory.spun_names {
+            self.spun_people(&mut w);
+        }
         self.extended_bodies(&mut w);
         self.short_names(&mut w, &mut memory.seen);
         let evidence = evidence + self.capitalised_small_words(&w);
@@ -1282,10 +1289,12 @@ impl Extractor {
     fn capitalised_run(&self, w: &FieldWork<'_>, i: usize) -> usize {
         let mut k = i;
         loop {
-            // A one-word country is a word of the name ("Workers' Banquet
-            // of Korea").
+            // A one-word country or generic body is a word of the name
+            // ("Workers' Banquet of Korea", "Phyletic Defence Commission").
             let country = w.span_at(k).is_some_and(|(_, s)| {
-                k > i && s.first == s.last && matches!(s.kind, SpanKind::Country { .. })
+                k > i
+                    && s.first == s.last
+                    && matches!(s.kind, SpanKind::Country { .. } | SpanKind::Class(_))
             });
             if (w.owner.get(k).is_some_and(Option::is_some) && !country) || k >= w.tokens.len() {
                 break;
@@ -1633,19 +1642,35 @@ impl Extractor {
                 Field::Body => 1,
                 Field::Title => 2,
             };
+            // In a spun copy "of" and a country may end a garbled name and
+            // belong to it: "Phyletic Defence Commission of the DPRK".
+            let n = words.len();
+            let country_last = spun_copy
+                && n > 3
+                && words[n - 2].1 == "of"
+                && w.span_at(words[n - 1].0)
+                    .is_some_and(|(_, s)| matches!(s.kind, SpanKind::Country { .. }));
+            let mut spans: Vec<(usize, usize)> = starts.map(|start| (start, n)).collect();
+            if country_last {
+                let with_start: Vec<usize> = spans.iter().map(|&(a, _)| a).collect();
+                spans.extend(with_start.into_iter().map(|a| (a, n - 2)));
+            }
             let mut found = None;
-            for start in starts {
-                if words.len() - start < 2 || words.len() - start > 12 {
+            for (start, end) in spans {
+                if end <= start || end - start < 2 || end - start > 12 {
                     continue;
                 }
-                if let Some((target, _)) = self.spun.find(&concepts[start..], min_same) {
-                    found = Some((target, words[start].0, words[words.len() - 1].0));
+                // The name's span: the country after it too.
+                let span = (words[start].0, words[n - 1].0);
+                let part = &concepts[start..end];
+                if let Some((target, _)) = self.spun.find(part, min_same) {
+                    found = Some((target, span.0, span.1));
                     break;
                 }
                 // In a spun copy a swapped word need not be a neighbour.
                 // Only a whole name: not the end of a longer one ("Anti-Japanese
                 // People's Guerrilla Army").
-                let (a, b) = (words[start].0, words[words.len() - 1].0);
+                let (a, b) = span;
                 let whole = (a == 0
                     || !(w.is_punct(a - 1, '-')
                         || w.owner[a - 1].is_some()
@@ -1653,12 +1678,13 @@ impl Extractor {
                             .is_some_and(|x| x.starts_with(char::is_uppercase))))
                     && !w.is_punct(b + 1, '-');
                 if spun_copy && whole && w.field == Field::Body {
-                    let texts: Vec<&str> = words[start..].iter().map(|(_, x)| x.as_str()).collect();
+                    let texts: Vec<&str> =
+                        words[start..end].iter().map(|(_, x)| x.as_str()).collect();
                     if let Some(target) = self
                         .spun
-                        .find_loose(&concepts[start..], &texts, |x| self.may_be_swapped(x))
+                        .find_loose(part, &texts, |x| self.may_be_swapped(x))
                     {
-                        found = Some((target, words[start].0, words[words.len() - 1].0));
+                        found = Some((target, span.0, span.1));
                         break;
                     }
                 }
@@ -1684,6 +1710,90 @@ impl Extractor {
             }
         }
         evidence
+    }
+
+    /// In a spun copy the title before a foreign name is garbled ("Sudanese
+    /// Executive Officer Omar Hassan Ahmed al-Bashir", "his Mexican analogon
+    /// Patricia Espinosa Cantellano"), so no title cue finds the name. The
+    /// name is what the spinner left: two to four capitalised words at the
+    /// end of a capitalised run, none an ordinary English word and one at
+    /// least no word of WordNet, that begin after a lower-case word or after
+    /// ordinary capitalised words (the garbled title).
+    fn spun_people(&self, w: &mut FieldWork<'_>) {
+        if w.field != Field::Body {
+            return;
+        }
+        let n = w.tokens.len();
+        let free_capital = |w: &FieldWork<'_>, k: usize| {
+            w.owner[k].is_none() && w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase))
+        };
+        let mut i = 0;
+        while i < n {
+            i = w.capital_from(i);
+            if i >= n {
+                break;
+            }
+            if !free_capital(w, i) {
+                i += 1;
+                continue;
+            }
+            // The capitalised run from i, hyphenated words taken whole.
+            let mut words = vec![i];
+            let mut k = i + 1;
+            while k < n {
+                if free_capital(w, k) && w.tokens[k].start > w.tokens[k - 1].end {
+                    words.push(k);
+                    k += 1;
+                } else if w.hyphen_at(k) && w.word(k + 1).is_some() && w.owner[k + 1].is_none() {
+                    k += 2;
+                } else {
+                    break;
+                }
+            }
+            let end = k - 1;
+            let name_like = |x: &str| !self.is_ordinary(x);
+            let unlisted = |x: &str| !self.spun.is_common_word(&x.to_lowercase());
+            // The longest tail of name-like words.
+            let tail = words
+                .iter()
+                .rev()
+                .take_while(|&&t| w.word(t).is_some_and(name_like))
+                .count();
+            if !(2..=4).contains(&tail) {
+                i = k.max(i + 1);
+                continue;
+            }
+            let name = &words[words.len() - tail..];
+            let first = name[0];
+            // "the ...", "in ...", "at ...": a body or a place.
+            let before_is_article = first > 0
+                && ["the", "in", "at", "from", "off", "near", "of", "into"]
+                    .iter()
+                    .any(|x| w.is_word(first - 1, x));
+            let in_quotes = w.quotes.iter().any(|&(a, b)| a < first && end < b);
+            // A family name is no English word; a place and a garbled word
+            // after it ("Jagang Dukedom") end in one.
+            if !before_is_article
+                && !in_quotes
+                && w.word(name[name.len() - 1]).is_some_and(unlisted)
+                && name.iter().all(|&t| {
+                    w.word(t).is_some_and(|x| {
+                        !self.names.not_names.contains(x)
+                            && !self.names.heads.contains(x)
+                            && !self.names.other_heads.contains(x)
+                            && !self.names.venues.contains(x)
+                            && !is_month_or_day(x)
+                            && x.chars().any(|c| c.is_lowercase())
+                    })
+                })
+                && !w
+                    .word(end + 1)
+                    .is_some_and(|x| x.starts_with(char::is_uppercase))
+            {
+                self.add_person(w, first, end);
+            }
+            i = k.max(i + 1);
+        }
     }
 
     /// In a spun copy a body's head word is as likely swapped as any other

@@ -831,3 +831,38 @@ fn many_rare_words_read_names_as_spun_without_marking_the_text() {
         plain.mentions
     );
 }
+
+/// In a spun copy the title before a foreign name is garbled, so no title
+/// finds the name; the name is what the spinner left: capitalised words, no
+/// ordinary English among them, the last no English word at all. A place
+/// after "in" is no person, nor a place with a garbled word after it.
+#[test]
+fn a_spun_copy_finds_foreign_names_after_garbled_titles() {
+    check(
+        "The Supreme Folks's Meeting (SPA) met. The minister sent a speech to his Mexican analogon Patricia Espinosa Cantellano and visited a farm in Tanchon Archbishopric.",
+        expect![[r#"
+            Organization "SPA" = dprk-spa
+            Organization "Supreme Folks's Meeting" = dprk-spa
+            Person "Patricia Espinosa Cantellano" = person:patricia-espinosa-cantellano
+            spun 0.50
+        "#]],
+    );
+}
+
+/// A story in another language has nearly every word outside the ordinary
+/// English ones: it is no spun copy, and its capitalised words are no names.
+#[test]
+fn a_text_in_another_language_is_not_read_as_spun() {
+    let x = extractor().extract(&DocInput {
+        body: "El Comandante Supremo visitó la Escuela Central y habló con los estudiantes sobre \
+               la historia de la nación, la ciencia y la cultura del país durante toda la mañana.",
+        ..DocInput::default()
+    });
+    assert!(x.spun.rare_words > 0.3, "{:?}", x.spun);
+    assert!(!x.spun.likely);
+    assert!(
+        x.mentions.iter().all(|m| m.kind != EntityType::Person),
+        "{:?}",
+        x.mentions
+    );
+}
