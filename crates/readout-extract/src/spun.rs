@@ -312,25 +312,31 @@ impl SpunMatcher {
         (own, near)
     }
 
-    /// What a run of words names, if it is a known name with some words
-    /// swapped for neighbours: (target, words swapped). At least `min_same`
-    /// content words must be unchanged, no more than two in three content words
-    /// swapped, and proper words (countries, words no thesaurus lists) never,
-    /// so that a run of ordinary words is not read as a name.
-    pub fn find(&self, concepts: &[Concept<'_>], min_same: usize) -> Option<(Entry, usize)> {
-        // The names that hold one of the run's words in its place, in the
-        // order the pack gives them: of two equally good, the first wins.
-        let mut candidates: Vec<u32> = concepts
+    /// The names of the run's length that hold one of its words in its
+    /// place, in the order the pack gives them: a spun name keeps one of its
+    /// words, so these are the only names the run can be.
+    fn candidates(&self, concepts: &[Concept<'_>]) -> impl Iterator<Item = &Name> {
+        let mut ids: Vec<u32> = concepts
             .iter()
             .enumerate()
             .filter_map(|(place, (own, _))| self.holding.get(&((*own)?, place, concepts.len())))
             .flatten()
             .copied()
             .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().map(|k| &self.names[k as usize])
+    }
+
+    /// What a run of words names, if it is a known name with some words
+    /// swapped for neighbours: (target, words swapped). At least `min_same`
+    /// content words must be unchanged, no more than two in three content words
+    /// swapped, and proper words (countries, words no thesaurus lists) never,
+    /// so that a run of ordinary words is not read as a name.
+    pub fn find(&self, concepts: &[Concept<'_>], min_same: usize) -> Option<(Entry, usize)> {
+        // Of two equally good, the first in pack order wins.
         let mut best: Option<(Entry, usize)> = None;
-        for name in candidates.iter().map(|&k| &self.names[k as usize]) {
+        for name in self.candidates(concepts) {
             let Some(m) = self.word_for_word(concepts, &name.words) else {
                 continue;
             };
@@ -369,17 +375,8 @@ impl SpunMatcher {
         words: &[&str],
         may_swap: impl Fn(&str) -> bool,
     ) -> Option<Entry> {
-        let mut candidates: Vec<u32> = concepts
-            .iter()
-            .enumerate()
-            .filter_map(|(place, (own, _))| self.holding.get(&((*own)?, place, concepts.len())))
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
         let mut found: Option<Entry> = None;
-        for name in candidates.iter().map(|&k| &self.names[k as usize]) {
+        for name in self.candidates(concepts) {
             if !matches!(name.target, Entry::Org(_)) {
                 continue;
             }
