@@ -1019,9 +1019,8 @@ impl Extractor {
 
     /// The share of a body's lower-case words (the first `RARE_WORDS_MAX`)
     /// that are not ordinary English words; 0 for a body of fewer than
-    /// `RARE_WORDS_MIN`. Words are runs of
-    /// letters; a possessive's or contraction's ending after an apostrophe
-    /// is no word of its own.
+    /// `RARE_WORDS_MIN`. Words are runs of letters; a possessive's or
+    /// contraction's ending after an apostrophe is no word of its own.
     fn rare_words(&self, body: &str) -> f64 {
         let (mut words, mut rare) = (0usize, 0usize);
         let bytes = body.as_bytes();
@@ -1332,10 +1331,9 @@ impl Extractor {
     }
 
     /// Whether a word of a name (lower case) may be a spinner's in a spun
-    /// copy: not a word that names a thing of
-    /// its own ("Committee", "Tower", "Day"), which a real name of another
-    /// body or thing holds ("Wonsan City People's Committee", "United Front
-    /// Tower").
+    /// copy: not a word that names a thing of its own ("Committee", "Tower",
+    /// "Day"), which a real name of another body or thing holds ("Wonsan City
+    /// People's Committee", "United Front Tower").
     fn may_be_swapped(&self, word: &str) -> bool {
         let capital: String = word
             .chars()
@@ -1715,10 +1713,10 @@ impl Extractor {
     /// In a spun copy the title before a foreign name is garbled ("Sudanese
     /// Executive Officer Omar Hassan Ahmed al-Bashir", "his Mexican analogon
     /// Patricia Espinosa Cantellano"), so no title cue finds the name. The
-    /// name is what the spinner left: two to four capitalised words at the
-    /// end of a capitalised run, none an ordinary English word and one at
-    /// least no word of WordNet, that begin after a lower-case word or after
-    /// ordinary capitalised words (the garbled title).
+    /// name is what the spinner left: the last two to four words of a
+    /// capitalised run, none an ordinary English word, the last no word of
+    /// WordNet either (a family name), and none a head, place or date word.
+    /// After "the", "in", "at" or "of" such words name a body or a place.
     fn spun_people(&self, w: &mut FieldWork<'_>) {
         if w.field != Field::Body {
             return;
@@ -1801,7 +1799,9 @@ impl Extractor {
     /// so the head word cannot be what tells a name: after "the", a run of
     /// capitalised words that a joining word or a third word makes long
     /// enough is read as an unlisted body, unless its head is one of a
-    /// war, a document, a day or a place ("the Fatherland Liberation War").
+    /// war, a document, a day or a place ("the Fatherland Liberation War"),
+    /// a venue word ends it, a date or a number begins it, or a person
+    /// follows a country in it.
     fn spun_bodies(&self, w: &mut FieldWork<'_>) {
         if w.field != Field::Body {
             return;
