@@ -1744,6 +1744,15 @@ impl Extractor {
                     k += 1;
                 } else if w.hyphen_at(k) && w.word(k + 1).is_some() && w.owner[k + 1].is_none() {
                     k += 2;
+                } else if (w.is_word(k, "al") || w.is_word(k, "el"))
+                    && w.hyphen_at(k + 1)
+                    && k + 2 < n
+                    && free_capital(w, k + 2)
+                {
+                    // "Omar Hassan Ahmed al-Bashir": an article joined to
+                    // the last name.
+                    words.push(k + 2);
+                    k += 3;
                 } else {
                     break;
                 }
@@ -3175,13 +3184,19 @@ impl Extractor {
                 continue;
             };
             // Walk left over the run, matching initials from the acronym's end.
+            // In a spun copy one word of four or more may have been swapped
+            // ("Korean People's Revolutionary Trip (KPRA)").
             let mut need = letters.len();
+            let mut misses = usize::from(memory.spun_names && letters.len() >= 4);
             let mut k = i - 2;
             let start = loop {
                 let ok = match w.word(k) {
                     Some(x) if x.starts_with(|c: char| c.is_ascii_uppercase()) && x != "The" => {
                         if x.as_bytes()[0] != letters[need - 1] {
-                            break None;
+                            if misses == 0 {
+                                break None;
+                            }
+                            misses -= 1;
                         }
                         need -= 1;
                         if need == 0 {

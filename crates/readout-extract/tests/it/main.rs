@@ -866,3 +866,20 @@ fn a_text_in_another_language_is_not_read_as_spun() {
         x.mentions
     );
 }
+
+/// In a spun copy an acronym in parentheses names the run before it when
+/// all its letters but one begin the run's words: the spinner swapped one.
+#[test]
+fn a_spun_copy_defines_an_acronym_with_one_word_swapped() {
+    check(
+        "The Supreme Folks's Meeting (SPA) met. The Korean People's Revolutionary Trip (KPRA) fought on. KPRA units won.",
+        expect![[r#"
+            Organization "SPA" = dprk-spa
+            Organization "Supreme Folks's Meeting" = dprk-spa
+            Organization "Korean People's Revolutionary Trip" = org:korean-people-s-revolutionary-trip
+            Organization "KPRA" = org:korean-people-s-revolutionary-trip
+            Organization "KPRA" = org:korean-people-s-revolutionary-trip
+            spun 0.50
+        "#]],
+    );
+}
