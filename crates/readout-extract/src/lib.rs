@@ -326,6 +326,14 @@ impl FieldWork<'_> {
                 .is_some_and(|n| n.start == self.tokens[t].end)
     }
 
+    /// "al-" or "el-" at token `k`, joined to the last name after it
+    /// ("Omar Hassan Ahmed al-Bashir", "Nabil el-Arabi").
+    fn article_joined(&self, k: usize) -> bool {
+        (self.is_word(k, "al") || self.is_word(k, "el"))
+            && self.is_punct(k + 1, '-')
+            && self.tokens[k + 1].start == self.tokens[k].end
+    }
+
     /// The token starting at byte `start`, if one does.
     fn token_at(&self, start: usize) -> Option<usize> {
         let i = self.tokens.partition_point(|t| t.start < start);
@@ -396,22 +404,33 @@ struct DocMemory {
     seen: Vec<Seen>,
     acronyms: Vec<(String, SpanKind)>,
     body: Option<String>,
-    /// The document is read a second time because the first reading found
-    /// evidence of spinning: garbled posts are read too.
-    spun_copy: bool,
-    /// Names are read as in a spun copy: a body's head word may be swapped.
-    spun_names: bool,
+    reading: Reading,
 }
 
 /// How a document is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Reading {
     /// As edited copy.
+    #[default]
     Plain,
     /// Names as in a spun copy (many rare words, no garbled name).
     SpunNames,
-    /// As a spun copy: names and posts (evidence of spinning).
+    /// As a spun copy, read a second time because the first reading found
+    /// evidence of spinning: names, and garbled posts too.
     Spun,
+}
+
+impl Reading {
+    /// Whether posts are read as in a spun copy.
+    fn spun_copy(self) -> bool {
+        self == Reading::Spun
+    }
+
+    /// Whether names are read as in a spun copy: a body's head word, a
+    /// title, a word of a known name may be swapped.
+    fn spun_names(self) -> bool {
+        self != Reading::Plain
+    }
 }
 
 /// A title parsed from the text, before it is attached to a person.
@@ -1002,8 +1021,7 @@ impl Extractor {
     /// evidence of spinning.
     fn read_fields(&self, doc: &DocInput<'_>, reading: Reading) -> (Extraction, usize) {
         let mut memory = DocMemory {
-            spun_copy: reading == Reading::Spun,
-            spun_names: reading != Reading::Plain,
+            reading,
             ..DocMemory::default()
         };
         let mut out = Extraction::default();
@@ -1087,7 +1105,7 @@ impl Extractor {
         let evidence = self.acronym_names(&mut w, memory);
         self.defined_acronyms(&mut w, memory);
         let evidence =
-            evidence + self.spun_names(&mut w, memory.spun_copy) + self.article_slips(&w);
+            evidence + self.spun_names(&mut w, memory.reading.spun_copy()) + self.article_slips(&w);
         self.structural_orgs(&mut w, memory);
         self.company_names(&mut w);
         self.acronyms_in_parentheses(&mut w, memory);
@@ -1098,16 +1116,16 @@ impl Extractor {
         let evidence = evidence + self.garbled_people(&mut w);
         self.korean_names(&mut w);
         self.foreign_names(&mut w);
-        if memory.spun_names {
+        if memory.reading.spun_names() {
             self.spun_people(&mut w);
         }
         self.extended_bodies(&mut w);
         self.short_names(&mut w, &mut memory.seen);
         let evidence = evidence + self.capitalised_small_words(&w);
-        if memory.spun_names {
+        if memory.reading.spun_names() {
             self.spun_bodies(&mut w);
         }
-        if memory.spun_copy {
+        if memory.reading.spun_copy() {
             let posts = self.spun_roles(&w);
             self.add_spun_roles(&mut w, posts);
         }
@@ -1648,42 +1666,42 @@ impl Extractor {
                 && words[n - 2].1 == "of"
                 && w.span_at(words[n - 1].0)
                     .is_some_and(|(_, s)| matches!(s.kind, SpanKind::Country { .. }));
-            let mut spans: Vec<(usize, usize)> = starts.map(|start| (start, n)).collect();
-            if country_last {
-                let with_start: Vec<usize> = spans.iter().map(|&(a, _)| a).collect();
-                spans.extend(with_start.into_iter().map(|a| (a, n - 2)));
-            }
+            let starts: Vec<usize> = starts.collect();
+            let ends: &[usize] = if country_last { &[n, n - 2] } else { &[n] };
             let mut found = None;
-            for (start, end) in spans {
-                if end <= start || end - start < 2 || end - start > 12 {
-                    continue;
-                }
-                // The name's span: the country after it too.
-                let span = (words[start].0, words[n - 1].0);
-                let part = &concepts[start..end];
-                if let Some((target, _)) = self.spun.find(part, min_same) {
-                    found = Some((target, span.0, span.1));
-                    break;
-                }
-                // In a spun copy a swapped word need not be a neighbour.
-                // Only a whole name: not the end of a longer one ("Anti-Japanese
-                // People's Guerrilla Army").
-                let (a, b) = span;
-                let whole = (a == 0
-                    || !(w.is_punct(a - 1, '-')
-                        || w.owner[a - 1].is_some()
-                        || w.word(a - 1)
-                            .is_some_and(|x| x.starts_with(char::is_uppercase))))
-                    && !w.is_punct(b + 1, '-');
-                if spun_copy && whole && w.field == Field::Body {
-                    let texts: Vec<&str> =
-                        words[start..end].iter().map(|(_, x)| x.as_str()).collect();
-                    if let Some(target) = self
-                        .spun
-                        .find_loose(part, &texts, |x| self.may_be_swapped(x))
-                    {
-                        found = Some((target, span.0, span.1));
-                        break;
+            'search: for &end in ends {
+                for &start in &starts {
+                    if end <= start || end - start < 2 || end - start > 12 {
+                        continue;
+                    }
+                    // The name's span: the country after it too.
+                    let (a, b) = (words[start].0, words[n - 1].0);
+                    let part = &concepts[start..end];
+                    if let Some((target, _)) = self.spun.find(part, min_same) {
+                        found = Some((target, a, b));
+                        break 'search;
+                    }
+                    // In a spun copy a swapped word need not be a neighbour.
+                    // Only a whole name: not the end of a longer one
+                    // ("Anti-Japanese People's Guerrilla Army").
+                    let whole = || {
+                        (a == 0
+                            || !(w.is_punct(a - 1, '-')
+                                || w.owner[a - 1].is_some()
+                                || w.word(a - 1)
+                                    .is_some_and(|x| x.starts_with(char::is_uppercase))))
+                            && !w.is_punct(b + 1, '-')
+                    };
+                    if spun_copy && w.field == Field::Body && whole() {
+                        let texts: Vec<&str> =
+                            words[start..end].iter().map(|(_, x)| x.as_str()).collect();
+                        if let Some(target) = self
+                            .spun
+                            .find_loose(part, &texts, |x| self.may_be_swapped(x))
+                        {
+                            found = Some((target, a, b));
+                            break 'search;
+                        }
                     }
                 }
             }
@@ -1744,13 +1762,7 @@ impl Extractor {
                     k += 1;
                 } else if w.hyphen_at(k) && w.word(k + 1).is_some() && w.owner[k + 1].is_none() {
                     k += 2;
-                } else if (w.is_word(k, "al") || w.is_word(k, "el"))
-                    && w.hyphen_at(k + 1)
-                    && k + 2 < n
-                    && free_capital(w, k + 2)
-                {
-                    // "Omar Hassan Ahmed al-Bashir": an article joined to
-                    // the last name.
+                } else if w.article_joined(k) && k + 2 < n && free_capital(w, k + 2) {
                     words.push(k + 2);
                     k += 3;
                 } else {
@@ -1939,7 +1951,6 @@ impl Extractor {
                 && !person_after_country
                 && ordinary_head
                 && !self.names.place_heads.contains(head_word)
-                && (i..=last).any(free)
                 && free(head)
                 && !whole_span
                 && !in_quotes
@@ -3187,7 +3198,7 @@ impl Extractor {
             // In a spun copy one word of four or more may have been swapped
             // ("Korean People's Revolutionary Trip (KPRA)").
             let mut need = letters.len();
-            let mut misses = usize::from(memory.spun_names && letters.len() >= 4);
+            let mut misses = usize::from(memory.reading.spun_names() && letters.len() >= 4);
             let mut k = i - 2;
             let start = loop {
                 let ok = match w.word(k) {
@@ -3502,12 +3513,8 @@ impl Extractor {
         let run_from = |w: &FieldWork<'_>, start: usize| -> usize {
             let mut k = start;
             while k < n && k - start < 5 && w.owner[k].is_none() {
-                // "Omar Hassan Ahmed al-Bashir", "Nabil el-Arabi": an article
-                // joined to the last name.
                 let article = k > start
-                    && (w.is_word(k, "al") || w.is_word(k, "el"))
-                    && w.is_punct(k + 1, '-')
-                    && w.tokens[k + 1].start == w.tokens[k].end
+                    && w.article_joined(k)
                     && w.word(k + 2).is_some_and(|x| self.names.name_word(x))
                     && w.owner.get(k + 2).is_some_and(Option::is_none);
                 if article {

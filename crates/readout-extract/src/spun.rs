@@ -366,9 +366,8 @@ impl SpunMatcher {
     /// not be a neighbour the matcher knows ("Workers' Banquet of Korea"):
     /// an ordinary English word that is no word of known names, and that
     /// `may_swap` allows, may stand for any word of a name but its proper
-    /// ones, if two content words or more are the
-    /// name's as written and more are kept than swapped, and one
-    /// organisation alone fits.
+    /// ones, if two content words or more are the name's as written and
+    /// more are kept than swapped, and one organisation alone fits.
     pub fn find_loose(
         &self,
         concepts: &[Concept<'_>],

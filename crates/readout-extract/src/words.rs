@@ -5,7 +5,6 @@
 //! hashing or comparing.
 
 use std::borrow::Borrow;
-
 use std::hash::Hasher;
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
@@ -94,6 +93,35 @@ impl<S: Borrow<str>> FromIterator<S> for WordSet {
     }
 }
 
+/// A large set of words (tens of thousands) kept as 64-bit hashes, for
+/// asking of each word of a text whether it is in it: a look-up hashes the
+/// word once and compares no text. Two words with one 64-bit hash would be
+/// taken for one; among tens of thousands of words that is as good as never.
+#[derive(Debug, Clone, Default)]
+pub struct HashedWords {
+    hashes: FxHashSet<u64>,
+}
+
+impl HashedWords {
+    fn key(w: &str) -> u64 {
+        let mut h = FxHasher::default();
+        h.write(w.as_bytes());
+        h.finish()
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        self.hashes.contains(&Self::key(w))
+    }
+}
+
+impl<S: Borrow<str>> FromIterator<S> for HashedWords {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Self {
+        HashedWords {
+            hashes: iter.into_iter().map(|w| Self::key(w.borrow())).collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,34 +149,5 @@ mod tests {
         assert_eq!(*map.entry("of", |n| n as u32), 0);
         assert_eq!(map.get("party"), Some(&1));
         assert_eq!(map.get("parti"), None);
-    }
-}
-
-/// A large set of words (tens of thousands) kept as 64-bit hashes, for
-/// counting how many words of a text it holds: a look-up hashes the word
-/// once and compares no text. Two words with one hash are taken for one,
-/// which may blur a count but never a name.
-#[derive(Debug, Clone, Default)]
-pub struct HashedWords {
-    hashes: FxHashSet<u64>,
-}
-
-impl HashedWords {
-    fn key(w: &str) -> u64 {
-        let mut h = FxHasher::default();
-        h.write(w.as_bytes());
-        h.finish()
-    }
-
-    pub fn contains(&self, w: &str) -> bool {
-        self.hashes.contains(&Self::key(w))
-    }
-}
-
-impl<S: Borrow<str>> FromIterator<S> for HashedWords {
-    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Self {
-        HashedWords {
-            hashes: iter.into_iter().map(|w| Self::key(w.borrow())).collect(),
-        }
     }
 }
