@@ -78,6 +78,8 @@ pub struct Extractor {
     spun: spun::SpunMatcher,
     /// Ordinary English words, lower case (`data/ordinary-words.txt`).
     ordinary: words::HashedWords,
+    /// Less common English words, lower case (`data/uncommon-words.txt`).
+    uncommon: words::HashedWords,
     /// " a " and " an ", built once: a finder costs more to build than to run
     /// over one document.
     articles: [(memchr::memmem::Finder<'static>, &'static str); 2],
@@ -102,6 +104,8 @@ pub struct Extractor {
     single_word_classes: Vec<(String, usize)>,
     /// Known people by the key words of their name and variants.
     person_by_key: HashMap<String, usize>,
+    /// Known people's names with one word left out (see `spun_korean_names`).
+    person_by_key_but_one: HashMap<String, Option<usize>>,
     cues: CueSets,
     /// Per event kind: phrases saying the people named leave their posts.
     vacate: Vec<cues::PhraseSet<()>>,
@@ -149,6 +153,9 @@ pub const EXTRACTOR_VERSION: u32 = 14;
 
 /// Ordinary English words, one a line (see `data/README.md`).
 const ORDINARY_WORDS: &str = include_str!("../data/ordinary-words.txt");
+
+/// English words less common than those above, one a line (see `data/README.md`).
+const UNCOMMON_WORDS: &str = include_str!("../data/uncommon-words.txt");
 
 /// The share of a body's lower-case words outside the ordinary ones above
 /// which its names are read as in a spun copy. Edited copy passes it in
@@ -735,6 +742,28 @@ impl Extractor {
                     .or_insert(i);
             }
         }
+        // "Sideward Myung Bak": a known name of three words or more with one
+        // word unknown, keyed with "*" in its place; `None` where two people
+        // share the key.
+        let mut person_by_key_but_one: HashMap<String, Option<usize>> = HashMap::new();
+        for (key, &i) in &person_by_key {
+            let words: Vec<&str> = key.split(' ').collect();
+            if words.len() < 3 {
+                continue;
+            }
+            for p in 0..words.len() {
+                let mut wild = words.clone();
+                wild[p] = "*";
+                person_by_key_but_one
+                    .entry(wild.join(" "))
+                    .and_modify(|e| {
+                        if *e != Some(i) {
+                            *e = None;
+                        }
+                    })
+                    .or_insert(Some(i));
+            }
+        }
         let cues = CueSets {
             halt: cues::words(&pack.cues.halt),
             resume: cues::words(&pack.cues.resume),
@@ -754,6 +783,11 @@ impl Extractor {
             }));
         let names = Names::new(&pack.names);
         Extractor {
+            uncommon: UNCOMMON_WORDS
+                .lines()
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .collect(),
             ordinary: ORDINARY_WORDS
                 .lines()
                 .map(str::trim)
@@ -769,6 +803,7 @@ impl Extractor {
             cues,
             treaty_terms,
             person_by_key,
+            person_by_key_but_one,
             topics,
             gazetteer: Gazetteer::new(pack),
             names,
@@ -1041,6 +1076,7 @@ impl Extractor {
     /// contraction's ending after an apostrophe is no word of its own.
     fn rare_words(&self, body: &str) -> f64 {
         let (mut words, mut rare) = (0usize, 0usize);
+        let (mut capitals, mut rare_capitals) = (0usize, 0usize);
         let bytes = body.as_bytes();
         let mut i = 0;
         while i < bytes.len() && words < RARE_WORDS_MAX {
@@ -1053,10 +1089,28 @@ impl Extractor {
                 i += 1;
             }
             let after_apostrophe = start > 0 && bytes[start - 1] == b'\'';
+            let word = &body[start..i];
             if bytes[start].is_ascii_lowercase() && !after_apostrophe {
                 words += 1;
-                rare += usize::from(!self.ordinary.contains(&body[start..i]));
+                rare += usize::from(!self.ordinary.contains(word));
+            } else if !after_apostrophe
+                && word.len() >= 5
+                && bytes[start + 1..i].iter().all(u8::is_ascii_lowercase)
+                && self.is_common_english(word)
+                && !self.gazetteer.holds_word(word)
+                && !is_month_or_day(word)
+            {
+                // A capitalised English word of no known name: a spinner's
+                // in a garbled name ("Labiodental Rigidity Gathering").
+                capitals += 1;
+                rare_capitals += usize::from(!self.is_ordinary(word));
             }
+        }
+        // One rare word in names is a name's own ("National Eisteddfod"); a
+        // spinner swaps many.
+        if rare_capitals >= 2 {
+            words += capitals;
+            rare += rare_capitals;
         }
         if words < RARE_WORDS_MIN {
             0.0
@@ -1121,9 +1175,13 @@ impl Extractor {
         }
         self.extended_bodies(&mut w);
         self.short_names(&mut w, &mut memory.seen);
+        if memory.reading.spun_names() {
+            self.spun_korean_names(&mut w);
+        }
         let evidence = evidence + self.capitalised_small_words(&w);
         if memory.reading.spun_names() {
             self.spun_bodies(&mut w);
+            self.acronym_bodies(&mut w);
         }
         if memory.reading.spun_copy() {
             let posts = self.spun_roles(&w);
@@ -1339,6 +1397,22 @@ impl Extractor {
             }
         }
         k
+    }
+
+    /// Whether a word (in any case) is in the ordinary or uncommon word
+    /// lists, which hold no names ("Bennett" is in WordNet, not in these).
+    fn is_common_english(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.ordinary.contains(&lower) || self.uncommon.contains(&lower)
+    }
+
+    /// Whether a word (in any case) is an English word, common or not: one
+    /// of the ordinary or uncommon word lists, or of WordNet.
+    fn is_english(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.ordinary.contains(&lower)
+            || self.uncommon.contains(&lower)
+            || self.spun.is_common_word(&lower)
     }
 
     /// Whether a word (in any case) is an ordinary English word, not a name:
@@ -1815,6 +1889,84 @@ impl Extractor {
         }
     }
 
+    /// "KPA Mole 318", "the UN Steadiness Council": in a spun copy a body
+    /// named after an acronym keeps the acronym and little else. After a
+    /// known body's acronym, one to three free capitalised
+    /// words (and a number) that end a run of capitals in running text are
+    /// read as a body, unless one of them is a word of a war, a day, a
+    /// place or a venue.
+    fn acronym_bodies(&self, w: &mut FieldWork<'_>) {
+        if w.field != Field::Body {
+            return;
+        }
+        let n = w.tokens.len();
+        let acronyms: Vec<(usize, usize)> = w
+            .spans
+            .iter()
+            .filter(|s| matches!(s.kind, SpanKind::Org { org: Some(_), .. }))
+            .filter(|s| {
+                let (_, _, surface) = w.surface(s.first, s.last);
+                surface.chars().filter(char::is_ascii_uppercase).count() >= 2
+                    && surface.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+            })
+            .map(|s| (s.first, s.last))
+            .collect();
+        for (first, last) in acronyms {
+            let mut k = last + 1;
+            let mut words = 0;
+            while k < n && words < 3 {
+                let ok = w.owner[k].is_none()
+                    && w.word(k).is_some_and(|x| {
+                        x.len() >= 2
+                            && x.starts_with(|c: char| c.is_ascii_uppercase())
+                            && x.chars().any(|c| c.is_ascii_lowercase())
+                            && !CAPITALISED_SMALL_WORDS.contains(&x)
+                            && !is_month_or_day(x)
+                            && !self.names.other_heads.contains(x)
+                            && !self.names.place_heads.contains(x)
+                            && !self.names.venues.contains(x)
+                            && !self.names.not_names.contains(x)
+                    });
+                if !ok {
+                    break;
+                }
+                words += 1;
+                k += 1;
+            }
+            if words == 0 {
+                continue;
+            }
+            // "KPA Unit 318": a number ends it.
+            if w.owner[k].is_none()
+                && w.word(k)
+                    .is_some_and(|x| x.bytes().all(|c| c.is_ascii_digit()))
+            {
+                k += 1;
+            }
+            let ends = !w
+                .word(k)
+                .is_some_and(|x| x.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+                && !w.hyphen_at(k);
+            let starts = first == 0
+                || !w
+                    .word(first - 1)
+                    .is_some_and(|x| x.starts_with(char::is_uppercase));
+            if ends && starts && w.owner[first..=last].iter().all(Option::is_some) {
+                let inner: Vec<usize> = (first..=last).filter_map(|t| w.owner[t]).collect();
+                let country = self.held_country(inner.iter().map(|&si| &w.spans[si].kind));
+                for si in inner {
+                    if matches!(w.spans[si].kind, SpanKind::Org { org: Some(_), .. }) {
+                        let known = w.spans[si].clone();
+                        w.nested.push(known);
+                    }
+                    w.absorb(si);
+                    w.spans[si].kind = SpanKind::Absorbed;
+                }
+                w.add_unlisted_org(first, k - 1, country);
+            }
+        }
+    }
+
     /// In a spun copy a body's head word is as likely swapped as any other
     /// ("the Finnish National Eisteddfod for the Study of the Juche Idea"),
     /// so the head word cannot be what tells a name: after "the", a run of
@@ -1845,9 +1997,25 @@ impl Extractor {
                 _ => None,
             }
         };
+        // "Socialist Populate Party of Mexico, Socialist Plenum of Mexico,
+        // ...": an item of a list whose item before is a body.
+        let list_after = |w: &FieldWork<'_>, t: usize| {
+            let before = if w.is_word(t, "and") && t > 0 && w.is_punct(t - 1, ',') {
+                t - 1
+            } else {
+                t
+            };
+            (w.is_punct(t, ',') || w.is_word(t, "and"))
+                && !w.is_word(t + 1, "the")
+                && before > 0
+                && w.span_at(before - 1).is_some_and(|(_, s)| {
+                    s.last == before - 1 && matches!(s.kind, SpanKind::Org { .. })
+                })
+        };
         let mut t = 0;
         while t + 1 < n {
-            if !w.is_word(t, "the") {
+            let list = list_after(w, t);
+            if !w.is_word(t, "the") && !list {
                 t += 1;
                 continue;
             }
@@ -1879,7 +2047,7 @@ impl Extractor {
                 } else if last.is_some() && w.hyphen_at(k) && part(w, k + 1).is_some() {
                     k += 1;
                 } else if last.is_some()
-                    && (w.is_word(k, "of") || w.is_word(k, "for"))
+                    && (["of", "for", "Of", "For"].iter().any(|x| w.is_word(k, x)))
                     && (part(w, k + 1).is_some()
                         || (w.is_word(k + 1, "the") && part(w, k + 2).is_some()))
                 {
@@ -1945,20 +2113,75 @@ impl Extractor {
                     && w.word(s.last + 1)
                         .is_some_and(|x| w.owner[s.last + 1].is_none() && !self.is_ordinary(x))
             });
+            // "chairman of the DPRK National Defence Exercise": what a post
+            // is of is a body, whatever its head word became.
+            let slot = t >= 2
+                && w.is_word(t - 1, "of")
+                && w.span_at(t - 2).is_some_and(|(_, s)| {
+                    s.last == t - 2
+                        && matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. })
+                });
+            // A name goes on past the run: "National Taekwon-Do Team", "the
+            // Ehime Prefectural committee", "the General Staff of the
+            // Japanese imperialist aggression forces".
+            let cut_short = w.hyphen_at(last + 1)
+                || w.word(last + 1).is_some_and(|x| {
+                    x.starts_with(|c: char| c.is_ascii_lowercase()) && {
+                        let mut c = x.chars();
+                        let cap: String = c
+                            .next()
+                            .map(|f| f.to_ascii_uppercase())
+                            .into_iter()
+                            .chain(c)
+                            .collect();
+                        self.names.heads.contains(cap.as_str())
+                    }
+                })
+                || w.span_at(last).is_some_and(|(_, s)| {
+                    s.last == last
+                        && matches!(
+                            s.kind,
+                            SpanKind::Country {
+                                adjective: true,
+                                ..
+                            }
+                        )
+                });
             let make = capitals >= 2
-                && (joined || capitals >= 3)
                 && !number_first
                 && !person_after_country
-                && ordinary_head
-                && !self.names.place_heads.contains(head_word)
-                && free(head)
                 && !whole_span
                 && !in_quotes
                 && !date_first
-                && !self.names.other_heads.contains(head_word)
+                && !cut_short
+                && !self.names.place_heads.contains(head_word)
+                // After a post an event's word is no head ("chairman of the
+                // DPRK National Defence Exercise"), but a state's is ("of the
+                // Republic of Mozambique").
+                && (!self.names.other_heads.contains(head_word) || (slot && !joined))
                 && ![head_word, last_word]
                     .iter()
-                    .any(|x| self.names.venues.contains(x));
+                    .any(|x| self.names.venues.contains(x))
+                && if slot {
+                    (i..=last).any(free)
+                } else if list {
+                    // The head itself English: a person's family name is not
+                    // ("Keith Bennett"); and the item ends where the list's
+                    // next one begins, not before "and" and a capitalised
+                    // word, which may go on with the name ("Hwanghae Iron
+                    // and Steel Complex").
+                    w.word(head).is_some_and(|x| x.len() >= 3 && self.is_common_english(x))
+                        && free(head)
+                        && (w.is_punct(last + 1, ',')
+                            || (w.is_word(last + 1, "and")
+                                && !w.word(last + 2).is_some_and(|x| {
+                                    x.starts_with(char::is_uppercase)
+                                }))
+                            || w.is_punct(last + 1, '.')
+                            || w.is_punct(last + 1, ';'))
+                } else {
+                    (joined || capitals >= 3) && ordinary_head && free(head)
+                };
             if make {
                 if let Some(inner) = w.spans_within(i, last, joins_a_name) {
                     let country = self.held_country(inner.iter().map(|&si| &w.spans[si].kind));
@@ -3458,6 +3681,116 @@ impl Extractor {
             self.add_person(w, i, last);
             i = last + 1;
         }
+    }
+
+    /// In a spun copy a syllable of a Korean name that is also an English
+    /// word ("Rim", "Song", "Lee") may be swapped for a synonym: "Choe Yong
+    /// Enframe", "Labium Min Sik", "Jong Descant Ok". A name of a family name
+    /// and one syllable takes in a free capitalised English word just before
+    /// or after it, and a family name with such a word and then a syllable
+    /// is a name too, if no capitalised word goes on after it. The word
+    /// must be no syllable, no family name, and no word of a head, a venue,
+    /// a place or the pack's names. The person is a known one whose name
+    /// differs in that word alone, if only one does.
+    fn spun_korean_names(&self, w: &mut FieldWork<'_>) {
+        let swapped = |w: &FieldWork<'_>, k: usize| {
+            w.owner[k].is_none()
+                && w.word(k).is_some_and(|x| {
+                    x.len() >= 3
+                        && x.starts_with(|c: char| c.is_ascii_uppercase())
+                        && x[1..].bytes().all(|c| c.is_ascii_lowercase())
+                        && !self.names.is_syllable(x)
+                        && !self.names.is_family(x)
+                        && self.is_english(x)
+                        && self.may_be_swapped(x)
+                        && !self.names.place_heads.contains(x)
+                        && !self.gazetteer.holds_word(x)
+                })
+        };
+        let capital = |w: &FieldWork<'_>, k: usize| {
+            w.word(k)
+                .is_some_and(|x| x.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        };
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for (si, sp) in w.spans.iter().enumerate() {
+            if sp.last != sp.first + 1 || !matches!(sp.kind, SpanKind::Person { .. }) {
+                continue;
+            }
+            let (f, l) = (sp.first, sp.last);
+            if ![f, l]
+                .iter()
+                .all(|&k| w.word(k).is_some_and(|x| self.names.is_syllable(x)))
+            {
+                continue;
+            }
+            if f > 0 && swapped(w, f - 1) && (f < 2 || !capital(w, f - 2)) {
+                found.push((si, f - 1, l));
+            } else if f > 1
+                && swapped(w, f - 1)
+                && w.owner[f - 2].is_none()
+                && w.word(f - 2).is_some_and(|x| self.names.is_family(x))
+                && (f < 3 || !capital(w, f - 3))
+            {
+                // "Jang Folk Song Thaek": two words for one.
+                found.push((si, f - 2, l));
+            } else if swapped(w, l + 1) && !capital(w, l + 2) {
+                found.push((si, f, l + 1));
+            }
+        }
+        for (si, first, last) in found {
+            let (_, kind) = w.absorb(si);
+            let known = match kind {
+                SpanKind::Person { person, .. } => person,
+                _ => None,
+            };
+            self.add_swapped_person(w, first, last, known);
+        }
+        let n = w.tokens.len();
+        let mut k = 0;
+        while k + 2 < n {
+            let family = w.owner[k].is_none()
+                && w.word(k).is_some_and(|x| {
+                    x.starts_with(|c: char| c.is_ascii_uppercase()) && self.names.is_family(x)
+                });
+            if family
+                && (k == 0 || !capital(w, k - 1))
+                && swapped(w, k + 1)
+                && w.owner[k + 2].is_none()
+                && w.word(k + 2).is_some_and(|x| {
+                    x.starts_with(|c: char| c.is_ascii_uppercase()) && self.names.is_syllable(x)
+                })
+                && !capital(w, k + 3)
+            {
+                self.add_swapped_person(w, k, k + 2, None);
+                k += 3;
+            } else {
+                k += 1;
+            }
+        }
+    }
+
+    /// A person named by `first..=last`, one word of which a spinner
+    /// swapped: a known one whose name differs in that word alone.
+    fn add_swapped_person(
+        &self,
+        w: &mut FieldWork<'_>,
+        first: usize,
+        last: usize,
+        known: Option<usize>,
+    ) {
+        let (_, _, surface) = w.surface(first, last);
+        let words = gazetteer::key_words(surface);
+        let person = known.or_else(|| self.known_person(surface)).or_else(|| {
+            (0..words.len())
+                .filter_map(|p| {
+                    let mut wild: Vec<&str> = words.iter().map(String::as_str).collect();
+                    wild[p] = "*";
+                    *self.person_by_key_but_one.get(&wild.join(" "))?
+                })
+                .next()
+        });
+        let name = person.map_or_else(|| surface.to_owned(), |p| self.pack.people[p].name.clone());
+        w.add(SpanKind::Person { person, name }, first, last);
     }
 
     /// A person named by the words `first..=last`: a known one if the pack
