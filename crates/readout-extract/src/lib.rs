@@ -2037,6 +2037,16 @@ impl Extractor {
                 } else if last.is_some() && w.is_punct(k, '\'') && w.is_word(k + 1, "s") {
                     k += 2;
                 } else if last.is_some()
+                    && w.word(k)
+                        .is_some_and(|x| CAPITALISED_SMALL_WORDS.contains(&x))
+                    && w.word(k + 1)
+                        .is_some_and(|x| !CAPITALISED_SMALL_WORDS.contains(&x))
+                    && part(w, k + 1).is_some()
+                {
+                    // "Peerless Plant's At Home", "Chamber Of Deputies": a
+                    // spinner's phrase inside the name.
+                    k += 1;
+                } else if last.is_some()
                     && w.is_punct(k, '\'')
                     && w.tokens[k].start == w.tokens[k - 1].end
                     && w.word(k - 1).is_some_and(|x| x.ends_with('s'))
@@ -2628,12 +2638,28 @@ impl Extractor {
                         break;
                     }
                 }
-                // A name does not end on a joining word.
-                while k > j
-                    && w.word(k - 1)
-                        .is_some_and(|x| ["and", "the", "of", "for"].contains(&x))
-                {
-                    k -= 1;
+                // A name does not end on a joining word, nor on a possessive
+                // ("the Socialist Party of Benin's congress").
+                loop {
+                    if k > j
+                        && w.word(k - 1)
+                            .is_some_and(|x| ["and", "the", "of", "for"].contains(&x))
+                    {
+                        k -= 1;
+                    } else if k > j + 1 && w.is_word(k - 1, "s") && w.is_punct(k - 2, '\'') {
+                        // "... Provincial People's Government": a generic
+                        // body's one word after it ends the name.
+                        if w.span_starting(k).is_some_and(|(_, s)| {
+                            s.first == s.last
+                                && matches!(s.kind, SpanKind::Org { .. } | SpanKind::Class(_))
+                        }) {
+                            k += 1;
+                            break;
+                        }
+                        k -= 2;
+                    } else {
+                        break;
+                    }
                 }
                 if k == j {
                     break;
