@@ -2111,17 +2111,19 @@ impl Extractor {
             let number_first = number(i) || number(head);
             // A body's name ends in English words, if rare ones ("National
             // Eisteddfod"); a person's name does not ("Ibrahim Mantu").
-            let english = |k: usize| {
-                w.word(k).is_some_and(|x| {
-                    self.is_ordinary(x) || self.spun.is_common_word(&x.to_lowercase())
-                })
-            };
+            let english = |k: usize| w.word(k).is_some_and(|x| self.is_english(x));
             let ordinary_head = english(head) || (head > i && english(head - 1));
-            // "the DPRK Valery E. Sukhinin": a person after a country.
+            // "the DPRK Valery E. Sukhinin": a person after a country, whose
+            // name neither begins nor ends in a word of the word lists ("the
+            // DPRK Unhasu Pit" is a body).
             let person_after_country = w.span_starting(i).is_some_and(|(_, s)| {
                 matches!(s.kind, SpanKind::Country { .. })
-                    && w.word(s.last + 1)
-                        .is_some_and(|x| w.owner[s.last + 1].is_none() && !self.is_ordinary(x))
+                    && w.word(s.last + 1).is_some_and(|x| {
+                        w.owner[s.last + 1].is_none() && !self.is_common_english(x)
+                    })
+                    && !w
+                        .word(last)
+                        .is_some_and(|x| x.len() >= 4 && self.is_common_english(x))
             });
             // "chairman of the DPRK National Defence Exercise": what a post
             // is of is a body, whatever its head word became.
@@ -2157,6 +2159,9 @@ impl Extractor {
                             }
                         )
                 });
+            if std::env::var_os("DBG").is_some() {
+                eprintln!("DBG {:?} slot={slot} list={list} capitals={capitals} joined={joined} numf={number_first} pac={person_after_country} whole={whole_span} q={in_quotes} df={date_first} cut={cut_short} head={head_word} oh={ordinary_head}", w.surface(i, last).2);
+            }
             let make = capitals >= 2
                 && !number_first
                 && !person_after_country
