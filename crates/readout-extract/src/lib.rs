@@ -2057,7 +2057,7 @@ impl Extractor {
                 } else if last.is_some() && w.hyphen_at(k) && part(w, k + 1).is_some() {
                     k += 1;
                 } else if last.is_some()
-                    && (["of", "for", "Of", "For"].iter().any(|x| w.is_word(k, x)))
+                    && ["of", "for", "Of", "For"].iter().any(|x| w.is_word(k, x))
                     && (part(w, k + 1).is_some()
                         || (w.is_word(k + 1, "the") && part(w, k + 2).is_some()))
                 {
@@ -2080,8 +2080,9 @@ impl Extractor {
                 last -= 1;
                 head = head.min(last);
             }
-            // "... Youth League in Japan": a country closes the name.
-            if w.is_word(last + 1, "in") {
+            // "... Youth League in Japan", "Seoul High Court of south Korea":
+            // a country closes the name.
+            if w.is_word(last + 1, "in") || w.is_word(last + 1, "of") {
                 if let Some((_, c)) = w.span_starting(last + 2) {
                     if matches!(
                         c.kind,
