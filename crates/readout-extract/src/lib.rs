@@ -2160,9 +2160,6 @@ impl Extractor {
                             }
                         )
                 });
-            if std::env::var_os("DBG").is_some() {
-                eprintln!("DBG {:?} slot={slot} list={list} capitals={capitals} joined={joined} numf={number_first} pac={person_after_country} whole={whole_span} q={in_quotes} df={date_first} cut={cut_short} head={head_word} oh={ordinary_head}", w.surface(i, last).2);
-            }
             let make = capitals >= 2
                 && !number_first
                 && !person_after_country
