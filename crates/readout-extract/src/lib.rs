@@ -1852,17 +1852,49 @@ impl Extractor {
                 .rev()
                 .take_while(|&&t| w.word(t).is_some_and(name_like))
                 .count();
+            // "Secretary Inexact Nabil el-Arabi": an uncommon English word
+            // first is the garbled title's.
+            let tail = if tail > 2
+                && w.word(words[words.len() - tail])
+                    .is_some_and(|x| x.len() >= 3 && self.is_common_english(x))
+            {
+                tail - 1
+            } else {
+                tail
+            };
             if !(2..=4).contains(&tail) {
                 i = k.max(i + 1);
                 continue;
             }
             let name = &words[words.len() - tail..];
             let first = name[0];
+            // "a message from Zillur Rahman, doge of Bangladesh": a name with
+            // a post of a country after it.
+            let apposition = w.is_punct(end + 1, ',')
+                && (end + 2..end + 7).any(|k| {
+                    w.is_word(k, "of")
+                        && w.span_starting(k + 1).is_some_and(|(_, s)| {
+                            matches!(
+                                s.kind,
+                                SpanKind::Country {
+                                    adjective: false,
+                                    ..
+                                }
+                            )
+                        })
+                })
+                && (end + 2..end + 7)
+                    .take_while(|&k| !w.is_word(k, "of"))
+                    .all(|k| {
+                        w.word(k)
+                            .is_some_and(|x| x.starts_with(|c: char| c.is_lowercase()))
+                    });
             // "the ...", "in ...", "at ...": a body or a place.
             let before_is_article = first > 0
                 && ["the", "in", "at", "from", "off", "near", "of", "into"]
                     .iter()
-                    .any(|x| w.is_word(first - 1, x));
+                    .any(|x| w.is_word(first - 1, x))
+                && !(apposition && w.is_word(first - 1, "from"));
             let in_quotes = w.quotes.iter().any(|&(a, b)| a < first && end < b);
             // A family name is no English word; a place and a garbled word
             // after it ("Jagang Dukedom") end in one.
