@@ -3772,6 +3772,25 @@ impl Extractor {
             w.word(k)
                 .is_some_and(|x| x.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
         };
+        // Last, a spinner's word need be in no list the extractor holds
+        // ("Choe Yong Enframe"), and a month is no date unless a day
+        // follows ("Yu Hyang March").
+        let last_swapped = |w: &FieldWork<'_>, k: usize| {
+            w.owner[k].is_none()
+                && w.word(k).is_some_and(|x| {
+                    x.len() >= 5
+                        && x.starts_with(|c: char| c.is_ascii_uppercase())
+                        && x[1..].bytes().all(|c| c.is_ascii_lowercase())
+                        && !self.names.is_syllable(x)
+                        && !self.names.is_family(x)
+                        && self.may_be_swapped(x)
+                        && !self.names.place_heads.contains(x)
+                        && (is_month_or_day(x) || !self.gazetteer.holds_word(x))
+                })
+                && !w
+                    .word(k + 1)
+                    .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()))
+        };
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for (si, sp) in w.spans.iter().enumerate() {
             if sp.last != sp.first + 1 || !matches!(sp.kind, SpanKind::Person { .. }) {
@@ -3794,7 +3813,7 @@ impl Extractor {
             {
                 // "Jang Folk Song Thaek": two words for one.
                 found.push((si, f - 2, l));
-            } else if swapped(w, l + 1) && !capital(w, l + 2) {
+            } else if (swapped(w, l + 1) || last_swapped(w, l + 1)) && !capital(w, l + 2) {
                 found.push((si, f, l + 1));
             }
         }
