@@ -2128,6 +2128,12 @@ impl Extractor {
                 }
             }
             let free = |k: usize| w.owner[k].is_none() && w.word(k).is_some();
+            // "the Pyongyang Vegetable Field Of Study Institute": a body
+            // made of the run's last words ("Study Institute") is a part of
+            // the longer name.
+            let unlisted_head = w.span_at(head).is_some_and(|(_, s)| {
+                s.first > i && matches!(s.kind, SpanKind::Org { org: None, .. })
+            });
             // "the June 25-July 27 month": a date begins no name.
             let date_first = w.word(i).is_some_and(is_month_or_day);
             let head_word = w.word(head).unwrap_or_default();
@@ -2225,7 +2231,7 @@ impl Extractor {
                             || w.is_punct(last + 1, '.')
                             || w.is_punct(last + 1, ';'))
                 } else {
-                    (joined || capitals >= 3) && ordinary_head && free(head)
+                    (joined || capitals >= 3) && ordinary_head && (free(head) || unlisted_head)
                 };
             if make {
                 if let Some(inner) = w.spans_within(i, last, joins_a_name) {
