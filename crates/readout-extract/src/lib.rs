@@ -2067,6 +2067,19 @@ impl Extractor {
                     }
                     k = e + 1;
                 } else if last.is_some() && w.is_punct(k, '\'') && w.is_word(k + 1, "s") {
+                    // "the Korean Assembly's Rabble": a possessive inside
+                    // makes the run long enough.
+                    // Not a country's ("the US's National Aeronautics and
+                    // Space Administration").
+                    let country = w
+                        .span_at(k - 1)
+                        .is_some_and(|(_, s)| matches!(s.kind, SpanKind::Country { .. }));
+                    if !country
+                        && part(w, k + 2).is_some()
+                        && !w.word(k + 2).is_some_and(is_month_or_day)
+                    {
+                        capitals += 1;
+                    }
                     k += 2;
                 } else if last.is_some()
                     && w.word(k)
@@ -2110,6 +2123,10 @@ impl Extractor {
                     .is_some_and(|x| x == "No" || is_month_or_day(x))
             {
                 last -= 1;
+                // "the DPRK's October holidays": nor is a possessive before it.
+                if last > i + 1 && w.is_word(last, "s") && w.is_punct(last - 1, '\'') {
+                    last -= 2;
+                }
                 head = head.min(last);
             }
             // "... Youth League in Japan", "Seoul High Court of south Korea":
