@@ -2102,7 +2102,10 @@ impl Extractor {
                 } else if last.is_some() && w.hyphen_at(k) && part(w, k + 1).is_some() {
                     k += 1;
                 } else if last.is_some()
-                    && ["of", "for", "Of", "For"].iter().any(|x| w.is_word(k, x))
+                    && (["of", "for", "Of", "For"].iter().any(|x| w.is_word(k, x))
+                        // "... Centre for Peace and Solidarity with Peoples":
+                        // after "for", "with" goes on with the purpose.
+                        || (w.is_word(k, "with") && (i..k).any(|t| w.is_word(t, "for"))))
                     && (part(w, k + 1).is_some()
                         || (w.is_word(k + 1, "the") && part(w, k + 2).is_some()))
                 {
