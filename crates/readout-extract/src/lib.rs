@@ -2258,8 +2258,19 @@ impl Extractor {
                     let country = self.held_country(inner.iter().map(|&si| &w.spans[si].kind));
                     for &si in &inner {
                         // A known body inside is reported besides the name
-                        // ("... Chapter of Kanagawa Prefecture of Chongryon").
-                        if matches!(w.spans[si].kind, SpanKind::Org { org: Some(_), .. }) {
+                        // ("... Chapter of Kanagawa Prefecture of Chongryon"),
+                        // and an acronym first ("UN Steadiness Council"), but
+                        // not the name's own first words when other words go
+                        // on with them ("DPRK National Defence Deputize").
+                        let (first, after) = (w.spans[si].first, w.spans[si].last + 1);
+                        let acronym = w
+                            .surface(first, after - 1)
+                            .2
+                            .chars()
+                            .all(|c| c.is_ascii_uppercase() || c == '.');
+                        if matches!(w.spans[si].kind, SpanKind::Org { org: Some(_), .. })
+                            && (first > i || acronym || after > last || w.is_word(after, "of"))
+                        {
                             let known = w.spans[si].clone();
                             w.nested.push(known);
                         }

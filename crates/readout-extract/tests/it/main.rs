@@ -883,3 +883,80 @@ fn a_spun_copy_defines_an_acronym_with_one_word_swapped() {
         "#]],
     );
 }
+
+/// In a spun copy what a post is of is a body whatever its head word
+/// became; so is an item of a list after a body, and a known body's acronym
+/// with the words the spinner left after it.
+#[test]
+fn a_spun_copy_names_the_body_of_a_post_an_item_of_a_list_and_an_acronyms_body() {
+    check(
+        "The Supreme Folks's Meeting (SPA) met. Kim Jong Un, first chairman of the DPRK National Defence Deputize, inspected KPA Mole 318 stationed in the east. Wreaths came from the Socialist Populate Party of Mexico, Socialist Conclave of Mexico, and the Myanmar Confab for the Promotion of International Matter.",
+        expect![[r#"
+            Organization "SPA" = dprk-spa
+            Person "Kim Jong Un" = kim-jong-un
+            Organization "Supreme Folks's Meeting" = dprk-spa
+            Organization "Socialist Populate Party of Mexico" = org:socialist-populate-party-of-mexico
+            Organization "DPRK National Defence Deputize" = dprk-ndc
+            Organization "Socialist Conclave of Mexico" = org:socialist-conclave-of-mexico
+            Organization "Myanmar Confab for the Promotion of International Matter" = org:myanmar-confab-for-promotion-of-international-matter
+            Organization "KPA Mole 318" = org:kpa-mole-318
+            Organization "KPA" = kpa
+            title Kim Jong Un = first chairman of the National Defence Commission of the Democratic People's Republic of Korea [dprk]
+            spun 0.50
+        "#]],
+    );
+}
+
+/// A syllable of a Korean name that is an English word may be swapped in a
+/// spun copy: the name takes in the spinner's word before or after it, and
+/// is the known person whose name differs in that word alone.
+#[test]
+fn a_spun_copy_keeps_a_korean_name_with_one_syllable_swapped() {
+    check(
+        "The Supreme Folks's Meeting (SPA) met. The rat-faced Sideward Myung Bak was denounced. Choe Yong Enframe sent a message, and Jang Folk Song Thaek attended.",
+        expect![[r#"
+            Organization "SPA" = dprk-spa
+            Organization "Supreme Folks's Meeting" = dprk-spa
+            Person "Sideward Myung Bak" = lee-myung-bak
+            Person "Jang Folk Song Thaek" = jang-song-thaek
+            Person "Choe Yong Enframe" = choe-yong-rim
+            spun 0.50
+        "#]],
+    );
+}
+
+/// Capitalised English words of no known name count toward the share of
+/// rare words when there are two or more: a spinner's garbled names. One is
+/// a name's own word ("Eisteddfod").
+#[test]
+fn capitalised_rare_words_count_toward_the_rare_share() {
+    let garbled = "The delegation of the Labiodental Rigidity Gathering of the Korean Youth \
+                   League and the Pharyngeal Standing Shindig of the Union of Korean Writers \
+                   was met by the officials and the people of the city at the station.";
+    let x = extractor().extract(&DocInput {
+        body: garbled,
+        ..DocInput::default()
+    });
+    assert!(x.spun.rare_words > 0.04, "{:?}", x.spun);
+    assert!(!x.spun.likely);
+    let plain = "The delegation of the Finnish National Eisteddfod for the Study of the Juche \
+                 Idea was met by the officials and the people of the city at the station.";
+    let y = extractor().extract(&DocInput {
+        body: plain,
+        ..DocInput::default()
+    });
+    assert!(y.spun.rare_words < 0.04, "{:?}", y.spun);
+}
+
+/// A body's name ends on no possessive, but a generic body's one word after
+/// the possessive belongs to it.
+#[test]
+fn a_name_ends_on_no_possessive() {
+    check(
+        "He met the director of the Foreign Affairs Office of the Jilin Provincial People's Government and a delegate of the Socialist Party of Benin's youth wing.",
+        expect![[r#"
+            Organization "Office of the Jilin Provincial People's Government" = org:office-of-jilin-provincial-people-s-government
+            Organization "Socialist Party of Benin" = org:socialist-party-of-benin
+        "#]],
+    );
+}
