@@ -149,7 +149,7 @@ const COUNTERPART_SLACK: usize = 40;
 
 /// Bumped whenever the extractor's output changes for the same pack, so
 /// that stored extractions are redone.
-pub const EXTRACTOR_VERSION: u32 = 14;
+pub const EXTRACTOR_VERSION: u32 = 15;
 
 /// Ordinary English words, one a line (see `data/README.md`).
 const ORDINARY_WORDS: &str = include_str!("../data/ordinary-words.txt");
@@ -1969,7 +1969,7 @@ impl Extractor {
                 continue;
             }
             // "KPA Unit 318": a number ends it.
-            if w.owner[k].is_none()
+            if w.owner.get(k).is_some_and(Option::is_none)
                 && w.word(k)
                     .is_some_and(|x| x.bytes().all(|c| c.is_ascii_digit()))
             {
@@ -3792,7 +3792,7 @@ impl Extractor {
     /// differs in that word alone, if only one does.
     fn spun_korean_names(&self, w: &mut FieldWork<'_>) {
         let swapped = |w: &FieldWork<'_>, k: usize| {
-            w.owner[k].is_none()
+            w.owner.get(k).is_some_and(Option::is_none)
                 && w.word(k).is_some_and(|x| {
                     x.len() >= 3
                         && x.starts_with(|c: char| c.is_ascii_uppercase())
@@ -3813,7 +3813,7 @@ impl Extractor {
         // ("Choe Yong Enframe"), and a month is no date unless a day
         // follows ("Yu Hyang March").
         let last_swapped = |w: &FieldWork<'_>, k: usize| {
-            w.owner[k].is_none()
+            w.owner.get(k).is_some_and(Option::is_none)
                 && w.word(k).is_some_and(|x| {
                     x.len() >= 5
                         && x.starts_with(|c: char| c.is_ascii_uppercase())

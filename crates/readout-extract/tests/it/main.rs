@@ -960,3 +960,28 @@ fn a_name_ends_on_no_possessive() {
         "#]],
     );
 }
+
+/// A name or an acronym at the very end of a spun copy is read like any
+/// other: nothing is looked for past the last word.
+#[test]
+fn a_spun_copy_may_end_on_a_name_or_an_acronym() {
+    check(
+        "The Supreme Folks's Meeting (SPA) met. A message was sent to Choe Yong",
+        expect![[r#"
+            Organization "SPA" = dprk-spa
+            Organization "Supreme Folks's Meeting" = dprk-spa
+            Person "Choe Yong" = person:choe-yong
+            spun 0.50
+        "#]],
+    );
+    check(
+        "The Supreme Folks's Meeting (SPA) met. The leader inspected KPA Mole",
+        expect![[r#"
+            Organization "SPA" = dprk-spa
+            Organization "Supreme Folks's Meeting" = dprk-spa
+            Organization "KPA Mole" = org:kpa-mole
+            Organization "KPA" = kpa
+            spun 0.50
+        "#]],
+    );
+}
