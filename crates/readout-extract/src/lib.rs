@@ -3791,42 +3791,35 @@ impl Extractor {
     /// a place or the pack's names. The person is a known one whose name
     /// differs in that word alone, if only one does.
     fn spun_korean_names(&self, w: &mut FieldWork<'_>) {
-        let swapped = |w: &FieldWork<'_>, k: usize| {
+        // A free capitalised word standing for a syllable: no syllable,
+        // family name, head, venue or place word. Before or inside a name
+        // it is English and no word of the pack's names; last, it need be
+        // in no list the extractor holds ("Choe Yong Enframe"), and a month
+        // is no date unless a day follows ("Yu Hyang March").
+        let stand_in = |w: &FieldWork<'_>, k: usize, last: bool| {
             w.owner.get(k).is_some_and(Option::is_none)
                 && w.word(k).is_some_and(|x| {
-                    x.len() >= 3
+                    x.len() >= if last { 5 } else { 3 }
                         && x.starts_with(|c: char| c.is_ascii_uppercase())
                         && x[1..].bytes().all(|c| c.is_ascii_lowercase())
                         && !self.names.is_syllable(x)
                         && !self.names.is_family(x)
-                        && self.is_english(x)
                         && self.may_be_swapped(x)
                         && !self.names.place_heads.contains(x)
-                        && !self.gazetteer.holds_word(x)
+                        && if last {
+                            is_month_or_day(x) || !self.gazetteer.holds_word(x)
+                        } else {
+                            self.is_english(x) && !self.gazetteer.holds_word(x)
+                        }
                 })
+                && !(last
+                    && w.word(k + 1)
+                        .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit())))
         };
+        let swapped = |w: &FieldWork<'_>, k: usize| stand_in(w, k, false);
         let capital = |w: &FieldWork<'_>, k: usize| {
             w.word(k)
                 .is_some_and(|x| x.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-        };
-        // Last, a spinner's word need be in no list the extractor holds
-        // ("Choe Yong Enframe"), and a month is no date unless a day
-        // follows ("Yu Hyang March").
-        let last_swapped = |w: &FieldWork<'_>, k: usize| {
-            w.owner.get(k).is_some_and(Option::is_none)
-                && w.word(k).is_some_and(|x| {
-                    x.len() >= 5
-                        && x.starts_with(|c: char| c.is_ascii_uppercase())
-                        && x[1..].bytes().all(|c| c.is_ascii_lowercase())
-                        && !self.names.is_syllable(x)
-                        && !self.names.is_family(x)
-                        && self.may_be_swapped(x)
-                        && !self.names.place_heads.contains(x)
-                        && (is_month_or_day(x) || !self.gazetteer.holds_word(x))
-                })
-                && !w
-                    .word(k + 1)
-                    .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()))
         };
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for (si, sp) in w.spans.iter().enumerate() {
@@ -3850,7 +3843,7 @@ impl Extractor {
             {
                 // "Jang Folk Song Thaek": two words for one.
                 found.push((si, f - 2, l));
-            } else if (swapped(w, l + 1) || last_swapped(w, l + 1)) && !capital(w, l + 2) {
+            } else if (swapped(w, l + 1) || stand_in(w, l + 1, true)) && !capital(w, l + 2) {
                 found.push((si, f, l + 1));
             }
         }
