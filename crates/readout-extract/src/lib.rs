@@ -1039,7 +1039,10 @@ impl Extractor {
                 }
             }
         }
-        if evidence >= 1 {
+        // Titles are read through the posts their people held where names
+        // are read as spun: a garbled body after a post the person held is
+        // that post's body.
+        if evidence >= 1 || first == Reading::SpunNames {
             self.known_posts_in_spun_copy(&mut out, doc.title, doc.body);
         }
         // Each garbled name is strong evidence; two make a spun text near certain.

@@ -985,3 +985,31 @@ fn a_spun_copy_may_end_on_a_name_or_an_acronym() {
         "#]],
     );
 }
+
+/// In a text with many rare words (no garbled name marks it spun) a known
+/// person's title is read through the posts the person held, as in a spun
+/// copy.
+#[test]
+fn many_rare_words_read_titles_through_held_posts() {
+    let body = "The orbicular scrimping, troubled by synecdoche and gubernatorial hullabaloo, \
+                was discussed when Kim Yong Nam, president of the Presidium of the Excellent \
+                Relatives's Assembly, met the delegation in a staccato communique on Thursday.";
+    let x = extractor().extract(&DocInput {
+        body,
+        ..DocInput::default()
+    });
+    assert!(!x.spun.likely, "{:?}", x.spun);
+    assert!(x.spun.rare_words > 0.04, "{:?}", x.spun);
+    let posts: Vec<(&str, &str)> = x
+        .titles
+        .iter()
+        .map(|t| (t.person.as_str(), t.post.as_str()))
+        .collect();
+    assert_eq!(
+        posts,
+        [(
+            "Kim Yong Nam",
+            "president of the Presidium of the Supreme People's Assembly"
+        )]
+    );
+}
