@@ -94,6 +94,56 @@ pub fn outlet_country<'p>(pack: &'p Pack, outlet: Option<&str>) -> Option<&'p st
         .map(|o| o.country.as_str())
 }
 
+/// Where `--write-spun` writes spun documents: JSON Lines that `readout
+/// extract` reads (id, outlet, published, title, body), with whether the
+/// extractor marked each spun. Created before the long work, so that a bad
+/// path is reported first.
+pub struct SpunWriter(Option<std::io::BufWriter<std::fs::File>>);
+
+impl SpunWriter {
+    pub fn create(path: Option<&Path>) -> anyhow::Result<SpunWriter> {
+        let file = match path {
+            Some(path) => Some(std::io::BufWriter::new(
+                std::fs::File::create(path)
+                    .with_context(|| format!("cannot create {}", path.display()))?,
+            )),
+            None => None,
+        };
+        Ok(SpunWriter(file))
+    }
+
+    pub fn write(
+        &mut self,
+        id: &str,
+        row: &Row,
+        title: &str,
+        body: &str,
+        likely_spun: bool,
+    ) -> anyhow::Result<()> {
+        use std::io::Write;
+        if let Some(out) = self.0.as_mut() {
+            let line = serde_json::json!({
+                "id": id,
+                "outlet": row.outlet,
+                "published": row.published,
+                "title": title,
+                "body": body,
+                "likely_spun": likely_spun,
+            });
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    }
+
+    pub fn finish(self) -> anyhow::Result<()> {
+        use std::io::Write;
+        if let Some(mut out) = self.0 {
+            out.flush()?;
+        }
+        Ok(())
+    }
+}
+
 /// Megabytes (10^6 bytes), for throughput figures.
 pub fn mb(bytes: usize) -> f64 {
     bytes as f64 / 1e6

@@ -2,11 +2,9 @@
 //! KCNA 2011-2012 set, for the whole set and per stratum.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::Context;
 use readout_core::pack::Pack;
 use readout_extract::{DocInput, EntityType, Extraction, Extractor, Field};
 
@@ -62,10 +60,11 @@ pub struct Args {
     /// Spare capitalised words when spinning (with --spin)
     #[arg(long)]
     keep_capitalized: bool,
-    /// Write the spun documents to FILE (with --spin), one JSON object a line
-    /// (the label file's `line`, title, body, and whether the extractor marked
-    /// each spun), to read them or run `readout extract` on them
-    #[arg(long, value_name = "FILE")]
+    /// Write the spun documents to FILE (with --spin) as JSON Lines (id from
+    /// the label file's `line`, outlet, published, title, body, and whether
+    /// the extractor marked each spun), to read them or run `readout extract`
+    /// on them
+    #[arg(long, value_name = "FILE", requires = "spin")]
     write_spun: Option<PathBuf>,
 }
 
@@ -558,14 +557,7 @@ fn spun_scores(
     docs: &[LabelDoc],
     orgs: &OrgResolver<'_>,
 ) -> anyhow::Result<()> {
-    // Created first, so that a bad path is reported before the long work.
-    let mut written = match &args.write_spun {
-        Some(path) => Some(std::io::BufWriter::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => None,
-    };
+    let mut written = data::SpunWriter::create(args.write_spun.as_deref())?;
     let held_out = args.spinner.held_out();
     let extractor = Extractor::with_thesauri(pack, held_out.thesauri());
     let thesaurus = args.spinner.thesaurus();
@@ -607,21 +599,15 @@ fn spun_scores(
         };
         marked += usize::from(ex.spun.likely);
         spun += score_doc(&labels, &text, &ex, orgs, &mut log);
-        if let Some(out) = written.as_mut() {
-            let line = serde_json::json!({
-                "id": format!("line-{}", doc.line),
-                "outlet": row.outlet,
-                "published": row.published,
-                "title": title,
-                "body": body,
-                "likely_spun": ex.spun.likely,
-            });
-            writeln!(out, "{line}")?;
-        }
+        written.write(
+            &format!("line-{}", doc.line),
+            row,
+            &title,
+            &body,
+            ex.spun.likely,
+        )?;
     }
-    if let Some(mut out) = written {
-        out.flush()?;
-    }
+    written.finish()?;
     print_table(
         &format!(
             "spun: the same {} documents, {} thesaurus (the extractor knows only {}), rate {}, seed {}{}",

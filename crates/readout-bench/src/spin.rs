@@ -5,10 +5,7 @@
 //! extracted again; recall is the share of the reference found again.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::io::Write;
 use std::path::PathBuf;
-
-use anyhow::Context;
 
 use readout_core::pack::Pack;
 use readout_extract::gazetteer::key_words;
@@ -50,9 +47,9 @@ pub struct Args {
     /// text (type, surface on the original and on the spun text) to stderr
     #[arg(long, value_name = "N", default_value_t = 0)]
     show_missed: usize,
-    /// Write the spun documents to FILE as JSON Lines (outlet, published,
-    /// title, body, and whether the extractor marked each spun), to read
-    /// them or run `readout extract` on them
+    /// Write the spun documents to FILE as JSON Lines (id from the corpus
+    /// line, outlet, published, title, body, and whether the extractor marked
+    /// each spun), to read them or run `readout extract` on them
     #[arg(long, value_name = "FILE")]
     write_spun: Option<PathBuf>,
 }
@@ -200,14 +197,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         (0.0..=1.0).contains(&args.rate),
         "--rate must be between 0 and 1"
     );
-    // Created first, so that a bad path is reported before the long work.
-    let mut written = match &args.write_spun {
-        Some(path) => Some(std::io::BufWriter::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => None,
-    };
+    let mut written = data::SpunWriter::create(args.write_spun.as_deref())?;
     let pack = data::load_pack(&args.pack)?;
     let rows = data::read_rows(&args.corpus)?;
     let held_out = args.spinner.held_out();
@@ -235,7 +225,11 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let mut docs = 0;
     let mut shown = 0;
     let mut missed = 0;
-    for row in rows.iter().filter(|r| !r.body_text().is_empty()) {
+    for (n, row) in rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.body_text().is_empty())
+    {
         docs += 1;
         let (title, t, title_map) = spinner.spin_mapped(row.title_text());
         let (body, b, body_map) = spinner.spin_mapped(row.body_text());
@@ -258,16 +252,13 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
             outlet_country,
             published: row.date(),
         });
-        if let Some(out) = written.as_mut() {
-            let line = serde_json::json!({
-                "outlet": row.outlet,
-                "published": row.published,
-                "title": title,
-                "body": body,
-                "likely_spun": spun.spun.likely,
-            });
-            writeln!(out, "{line}")?;
-        }
+        written.write(
+            &format!("line-{}", n + 1),
+            row,
+            &title,
+            &body,
+            spun.spun.likely,
+        )?;
         score_orig.add(&original);
         score_spun.add(&spun);
         let (reference, found) = (Found::of(&original), Found::of(&spun));
@@ -297,9 +288,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         spurious += found.entities.difference(&reference.entities).count();
     }
 
-    if let Some(mut out) = written {
-        out.flush()?;
-    }
+    written.finish()?;
     println!(
         "spin-eval: {docs} documents from {}; {} thesaurus ({} head words; the extractor knows only {}), rate {}, seed {}{}",
         args.corpus.display(),

@@ -157,11 +157,11 @@ const ORDINARY_WORDS: &str = include_str!("../data/ordinary-words.txt");
 /// English words less common than those above, one a line (see `data/README.md`).
 const UNCOMMON_WORDS: &str = include_str!("../data/uncommon-words.txt");
 
-/// The share of a body's lower-case words outside the ordinary ones above
-/// which its names are read as in a spun copy. Edited copy passes it in
-/// about one document in eleven, spun copy (half the words that have
-/// synonyms swapped) in three in four; a name read so in edited copy is
-/// still a name ("Amnokgang Sports Team").
+/// The share of a body's words outside the ordinary ones (see
+/// `Extractor::rare_words`) above which its names are read as in a spun
+/// copy. Edited copy passes it in about one document in ten, spun copy (half
+/// the words that have synonyms swapped) in four in five; a name read so in
+/// edited copy is still a name ("Amnokgang Sports Team").
 const RARE_WORDS_GATE: f64 = 0.04;
 
 /// Above this share the text is mostly not English words at all (a Spanish
@@ -690,6 +690,17 @@ fn is_month_or_day(x: &str) -> bool {
     x.len() > 3 && (x.parse::<chrono::Weekday>().is_ok() || x.parse::<chrono::Month>().is_ok())
 }
 
+/// A word with its first letter capitalised ("committee" → "Committee").
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|f| f.to_ascii_uppercase())
+        .into_iter()
+        .chain(chars)
+        .collect()
+}
+
 /// Words that join titles in a list ("secretary and department director").
 fn is_and(w: &FieldWork<'_>, i: usize) -> bool {
     w.is_word(i, "and")
@@ -1075,8 +1086,10 @@ impl Extractor {
 
     /// The share of a body's lower-case words (the first `RARE_WORDS_MAX`)
     /// that are not ordinary English words; 0 for a body of fewer than
-    /// `RARE_WORDS_MIN`. Words are runs of letters; a possessive's or
-    /// contraction's ending after an apostrophe is no word of its own.
+    /// `RARE_WORDS_MIN`. Capitalised English words of five letters or more
+    /// that no known name holds count too, when two or more of them are
+    /// rare. Words are runs of letters; a possessive's or contraction's
+    /// ending after an apostrophe is no word of its own.
     fn rare_words(&self, body: &str) -> f64 {
         let (mut words, mut rare) = (0usize, 0usize);
         let (mut capitals, mut rare_capitals) = (0usize, 0usize);
@@ -1412,10 +1425,7 @@ impl Extractor {
     /// Whether a word (in any case) is an English word, common or not: one
     /// of the ordinary or uncommon word lists, or of WordNet.
     fn is_english(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.ordinary.contains(&lower)
-            || self.uncommon.contains(&lower)
-            || self.spun.is_common_word(&lower)
+        self.is_common_english(word) || self.spun.is_common_word(&word.to_lowercase())
     }
 
     /// Whether a word (in any case) is an ordinary English word, not a name:
@@ -1430,11 +1440,7 @@ impl Extractor {
     /// "Day"), which a real name of another body or thing holds ("Wonsan City
     /// People's Committee", "United Front Tower").
     fn may_be_swapped(&self, word: &str) -> bool {
-        let capital: String = word
-            .chars()
-            .enumerate()
-            .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
-            .collect();
+        let capital = capitalised(word);
         let lemma = spun::lemma(&capital);
         ![capital.as_str(), lemma].iter().any(|x| {
             self.names.heads.contains(x)
@@ -1855,8 +1861,9 @@ impl Extractor {
                 .rev()
                 .take_while(|&&t| w.word(t).is_some_and(name_like))
                 .count();
-            // "Secretary Inexact Nabil el-Arabi": an uncommon English word
-            // first is the garbled title's.
+            // "Prexy Juan Manuel Santos", "Mogul Norodom Sihanouk": of three
+            // words or more, an uncommon English word first is the garbled
+            // title's.
             let tail = if tail > 2
                 && w.word(words[words.len() - tail])
                     .is_some_and(|x| x.len() >= 3 && self.is_common_english(x))
@@ -1926,10 +1933,10 @@ impl Extractor {
 
     /// "KPA Mole 318", "the UN Steadiness Council": in a spun copy a body
     /// named after an acronym keeps the acronym and little else. After a
-    /// known body's acronym, one to three free capitalised
-    /// words (and a number) that end a run of capitals in running text are
-    /// read as a body, unless one of them is a word of a war, a day, a
-    /// place or a venue.
+    /// known body's acronym, one to three free capitalised words (and a
+    /// number) that end a run of capitals in running text are read as a
+    /// body, unless one of them is a word of a war, a day, a place or a
+    /// venue. The acronym's body is reported besides.
     fn acronym_bodies(&self, w: &mut FieldWork<'_>) {
         if w.field != Field::Body {
             return;
@@ -1995,7 +2002,6 @@ impl Extractor {
                         w.nested.push(known);
                     }
                     w.absorb(si);
-                    w.spans[si].kind = SpanKind::Absorbed;
                 }
                 w.add_unlisted_org(first, k - 1, country);
             }
@@ -2070,10 +2076,10 @@ impl Extractor {
                     }
                     k = e + 1;
                 } else if last.is_some() && w.is_punct(k, '\'') && w.is_word(k + 1, "s") {
-                    // "the Korean Assembly's Rabble": a possessive inside
-                    // makes the run long enough.
-                    // Not a country's ("the US's National Aeronautics and
-                    // Space Administration").
+                    // A possessive inside makes the run long enough ("the
+                    // Korean Assembly's Rabble"); not a country's ("the US's
+                    // National Aeronautics and Space Administration"), nor
+                    // one before a month ("the DPRK's October holidays").
                     let country = w
                         .span_at(k - 1)
                         .is_some_and(|(_, s)| matches!(s.kind, SpanKind::Country { .. }));
@@ -2200,16 +2206,8 @@ impl Extractor {
             // Japanese imperialist aggression forces".
             let cut_short = w.hyphen_at(last + 1)
                 || w.word(last + 1).is_some_and(|x| {
-                    x.starts_with(|c: char| c.is_ascii_lowercase()) && {
-                        let mut c = x.chars();
-                        let cap: String = c
-                            .next()
-                            .map(|f| f.to_ascii_uppercase())
-                            .into_iter()
-                            .chain(c)
-                            .collect();
-                        self.names.heads.contains(cap.as_str())
-                    }
+                    x.starts_with(|c: char| c.is_ascii_lowercase())
+                        && self.names.heads.contains(capitalised(x).as_str())
                 })
                 || w.span_at(last).is_some_and(|(_, s)| {
                     s.last == last
@@ -3785,14 +3783,14 @@ impl Extractor {
     }
 
     /// In a spun copy a syllable of a Korean name that is also an English
-    /// word ("Rim", "Song", "Lee") may be swapped for a synonym: "Choe Yong
-    /// Enframe", "Labium Min Sik", "Jong Descant Ok". A name of a family name
-    /// and one syllable takes in a free capitalised English word just before
-    /// or after it, and a family name with such a word and then a syllable
-    /// is a name too, if no capitalised word goes on after it. The word
-    /// must be no syllable, no family name, and no word of a head, a venue,
-    /// a place or the pack's names. The person is a known one whose name
-    /// differs in that word alone, if only one does.
+    /// word ("Rim", "Song", "Lee") may be swapped for a synonym. A name of two
+    /// syllables takes in the free capitalised word that stands for the
+    /// third, just before it ("Sideward Myung Bak"; with a family name
+    /// before that, two words for one: "Jang Folk Song Thaek") or just after
+    /// it ("Choe Yong Enframe"); a family name, such a word and a syllable
+    /// are a name too ("Jong Descant Ok"); no capitalised word may go on
+    /// either side. The person is the one the two syllables named, or a
+    /// known one whose name differs in that word alone, if only one does.
     fn spun_korean_names(&self, w: &mut FieldWork<'_>) {
         // A free capitalised word standing for a syllable: no syllable,
         // family name, head, venue or place word. Before or inside a name
