@@ -1112,14 +1112,18 @@ impl Extractor {
             } else if !after_apostrophe
                 && word.len() >= 5
                 && bytes[start + 1..i].iter().all(u8::is_ascii_lowercase)
-                && self.is_common_english(word)
-                && !self.gazetteer.holds_word(word)
-                && !is_month_or_day(word)
             {
                 // A capitalised English word of no known name: a spinner's
                 // in a garbled name ("Labiodental Rigidity Gathering").
-                capitals += 1;
-                rare_capitals += usize::from(!self.is_ordinary(word));
+                let lower = word.to_ascii_lowercase();
+                let ordinary = self.ordinary.contains(&lower);
+                if (ordinary || self.uncommon.contains(&lower))
+                    && !self.gazetteer.holds_word(word)
+                    && !is_month_or_day(word)
+                {
+                    capitals += 1;
+                    rare_capitals += usize::from(!ordinary);
+                }
             }
         }
         // One rare word in names is a name's own ("National Eisteddfod"); a
@@ -1425,7 +1429,10 @@ impl Extractor {
     /// Whether a word (in any case) is an English word, common or not: one
     /// of the ordinary or uncommon word lists, or of WordNet.
     fn is_english(&self, word: &str) -> bool {
-        self.is_common_english(word) || self.spun.is_common_word(&word.to_lowercase())
+        let lower = word.to_lowercase();
+        self.ordinary.contains(&lower)
+            || self.uncommon.contains(&lower)
+            || self.spun.is_common_word(&lower)
     }
 
     /// Whether a word (in any case) is an ordinary English word, not a name:

@@ -194,9 +194,10 @@ pub struct Spun {
     /// 0 (plainly written) to 1 (plainly spun).
     pub score: f64,
     pub likely: bool,
-    /// The share of the body's lower-case words that are not ordinary
-    /// English words (0 for a body of fewer than 15): a spinner swaps
-    /// ordinary words for rarer synonyms.
+    /// The share of the body's words that are not ordinary English words:
+    /// its lower-case words, and its capitalised English words of no known
+    /// name when two or more of those are rare (0 for a body of fewer than
+    /// 15). A spinner swaps ordinary words for rarer synonyms.
     #[serde(default)]
     pub rare_words: f64,
 }
