@@ -149,7 +149,7 @@ const COUNTERPART_SLACK: usize = 40;
 
 /// Bumped whenever the extractor's output changes for the same pack, so
 /// that stored extractions are redone.
-pub const EXTRACTOR_VERSION: u32 = 15;
+pub const EXTRACTOR_VERSION: u32 = 16;
 
 /// Ordinary English words, one a line (see `data/README.md`).
 const ORDINARY_WORDS: &str = include_str!("../data/ordinary-words.txt");
@@ -2127,6 +2127,14 @@ impl Extractor {
                 {
                     joined = true;
                     k += 1 + usize::from(w.is_word(k + 1, "the"));
+                } else if joined
+                    && (w.is_word(k, "and") || w.is_punct(k, ','))
+                    && self.purpose_goes_on(w, k, i)
+                {
+                    // "Worldwide Administration of Forceps and Nonbook of
+                    // China": after "of" or "for", "and" goes on with what
+                    // the body is of, and so may a list's comma.
+                    k += 1;
                 } else {
                     break;
                 }
@@ -2351,11 +2359,13 @@ impl Extractor {
         let n = w.tokens.len();
         let headline = w.field == Field::Title;
         // A word of an organisation's name: capitalised (or a number, as in
-        // "February 8 Vinalon Complex"), and not one that opens a sentence.
+        // "February 8 Vinalon Complex"), and not one that opens a sentence,
+        // nor a day of the week ("... Joint Declaration Wednesday sent").
         let org_word = |x: &str| {
             (x.starts_with(char::is_uppercase)
                 && !self.names.joiners.contains(x)
-                && !SENTENCE_OPENERS.contains(&x))
+                && !SENTENCE_OPENERS.contains(&x)
+                && !WEEKDAYS.contains(&x))
                 || x.chars().all(|c| c.is_ascii_digit())
         };
         // A hyphenated word ("Pan-national", "Egypt-Korea", "Brazil-Korea")
@@ -3421,6 +3431,51 @@ impl Extractor {
                 p = q;
             }
         }
+    }
+
+    /// In a spun copy, whether the "and" at `k`, or a list of words ending
+    /// in "and" that begins with the comma at `k`, goes on with what the
+    /// body that begins at `first` is of: no article after it, and
+    /// capitalised words no other name holds, none a head word or a family
+    /// name ("Ministry of Defence and Armed Personnel Dry Run of Iran",
+    /// "Strain's Put-Off of Workers, Peasants and Students of Peru"; not
+    /// "Association for X and Korean Friendship Association" nor "... and
+    /// Ri Tong Ho"). Countries may stand among the words.
+    fn purpose_goes_on(&self, w: &FieldWork<'_>, k: usize, first: usize) -> bool {
+        // The capitalised words from `q`; the token after them, or None if
+        // they are not free words.
+        let words = |mut q: usize| -> Option<usize> {
+            let mut free = 0;
+            while let Some(x) = w.word(q).filter(|x| x.starts_with(char::is_uppercase)) {
+                match w.owner[q] {
+                    None => {
+                        if self.names.heads.contains(x) || self.names.is_family(x) {
+                            return None;
+                        }
+                        free += 1;
+                        q += 1;
+                    }
+                    Some(si) => match w.spans[si].kind {
+                        SpanKind::Country { .. } => q = w.spans[si].last + 1,
+                        _ => return None,
+                    },
+                }
+                while w.hyphen_at(q) {
+                    q += 2;
+                }
+            }
+            (free > 0).then_some(q)
+        };
+        let mut k = k;
+        // Items of a list: ", Peasants".
+        while w.is_punct(k, ',') {
+            let Some(q) = words(k + 1) else { return false };
+            k = q;
+        }
+        w.is_word(k, "and")
+            && !w.is_word(k + 1, "the")
+            && !self.and_starts_another(w, k, w.word(first))
+            && words(k + 1).is_some()
     }
 
     /// Whether the words after the "and" at `k` make a name of their own: a

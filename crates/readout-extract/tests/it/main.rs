@@ -739,7 +739,7 @@ fn places_and_titles_of_works_are_not_bodies_but_bodies_in_meetings_are() {
 #[test]
 fn what_a_name_does_not_take_in() {
     check(
-        "They elected Kim Jong Il Presidium member. Letters came from the Federation of Student Councils (Hanchongryon), the Communist Party of India (Marxist), the Sports Department of the Youth League and Ri Tong Ho, and the Kim Jong Suk University of Education and Sariwon University of Education. Chairwoman Siti Rahayu of the National Council of the Javanese Party of Labour Siti Rahayu and the People's Committee of Ho Chi Minh City wrote.",
+        "They elected Kim Jong Il Presidium member. Letters came from the Federation of Student Councils (Hanchongryon), the Communist Party of India (Marxist), the Sports Department of the Youth League and Ri Tong Ho, and the Kim Jong Suk University of Education and Sariwon University of Education. Chairwoman Siti Rahayu of the National Council of the Javanese Party of Labour Siti Rahayu and the People's Committee of Ho Chi Minh City wrote. The History Society of the DPRK Saturday published a book.",
         expect![[r#"
             Person "Kim Jong Il" = kim-jong-il
             Organization "Federation of Student Councils" = org:federation-of-student-councils
@@ -748,6 +748,7 @@ fn what_a_name_does_not_take_in() {
             Organization "Sariwon University of Education" = org:sariwon-university-of-education
             Organization "National Council of the Javanese Party of Labour" = org:national-council-of-javanese-party-of-labour
             Organization "People's Committee of Ho Chi Minh City" = org:people-s-committee-of-ho-chi-minh-city
+            Organization "History Society of the DPRK" = org:history-society-of-dprk
             Person "Ri Tong Ho" = person:ri-tong-ho
             Person "Siti Rahayu" = person:siti-rahayu
             Organization "Communist Party of India (Marxist)" = org:communist-party-of-india-marxist
@@ -902,6 +903,26 @@ fn a_spun_copy_names_the_body_of_a_post_an_item_of_a_list_and_an_acronyms_body()
             Organization "KPA Mole 318" = org:kpa-mole-318
             Organization "KPA" = kpa
             title Kim Jong Un = first chairman of the National Defence Commission of the Democratic People's Republic of Korea [dprk]
+            spun 0.50
+        "#]],
+    );
+}
+
+/// In a spun copy "and", or a list ending in "and", goes on with what a
+/// body is of, unless a head word, a person or an article follows.
+#[test]
+fn a_spun_copy_reads_and_inside_what_a_body_is_of() {
+    check(
+        "The Supreme Folks's Meeting (SPA) met. Wreaths came from the Worldwide Administration of Forceps and Nonbook of China, the Strain's Put-Off of Workers, Peasants and Students of Peru, the Finnish Eisteddfod for the Study of the Juche Idea and Korean Friendship Association, and the Sports Clan of the Youth Mob and Ri Tong Ho.",
+        expect![[r#"
+            Organization "SPA" = dprk-spa
+            Organization "Korean Friendship Association" = kfa
+            Organization "Supreme Folks's Meeting" = dprk-spa
+            Person "Ri Tong Ho" = person:ri-tong-ho
+            Organization "Worldwide Administration of Forceps and Nonbook of China" = org:worldwide-administration-of-forceps-and-nonbook-of-china
+            Organization "Strain's Put-Off of Workers, Peasants and Students of Peru" = org:strain-s-put-off-of-workers-peasants-and-students-of-peru
+            Organization "Finnish Eisteddfod for the Study of the Juche Idea" = org:finnish-eisteddfod-for-study-of-juche-idea
+            Organization "Sports Clan of the Youth Mob" = org:sports-clan-of-youth-mob
             spun 0.50
         "#]],
     );
