@@ -2071,6 +2071,7 @@ impl Extractor {
             let mut k = i;
             let mut capitals = 0;
             let mut joined = false;
+            let mut possessive = false;
             let mut last = None;
             // The last word before the first joining word: the head.
             let mut head = None;
@@ -2095,6 +2096,7 @@ impl Extractor {
                         && !w.word(k + 2).is_some_and(is_month_or_day)
                     {
                         capitals += 1;
+                        possessive = true;
                     }
                     k += 2;
                 } else if last.is_some()
@@ -2178,6 +2180,13 @@ impl Extractor {
             let unlisted_head = w.span_at(head).is_some_and(|(_, s)| {
                 s.first > i && matches!(s.kind, SpanKind::Org { org: None, .. })
             });
+            // "the Presidium of the DPRK Main People's General Assembly": an
+            // unlisted body cut at a possessive goes on after it, over a
+            // known body's words too ("General Assembly").
+            let goes_on_after_possessive = possessive
+                && w.span_starting(i).is_some_and(|(_, s)| {
+                    s.last < last && matches!(s.kind, SpanKind::Org { org: None, .. })
+                });
             // "the June 25-July 27 month": a date begins no name.
             let date_first = w.word(i).is_some_and(is_month_or_day);
             let head_word = w.word(head).unwrap_or_default();
@@ -2250,7 +2259,7 @@ impl Extractor {
                     .iter()
                     .any(|x| self.names.venues.contains(x))
                 && if slot {
-                    (i..=last).any(free)
+                    (i..=last).any(free) || goes_on_after_possessive
                 } else if list {
                     // The head itself English: a person's family name is not
                     // ("Keith Bennett"); and the item ends where the list's
@@ -2267,7 +2276,9 @@ impl Extractor {
                             || w.is_punct(last + 1, '.')
                             || w.is_punct(last + 1, ';'))
                 } else {
-                    (joined || capitals >= 3) && ordinary_head && (free(head) || unlisted_head)
+                    (joined || capitals >= 3)
+                        && ordinary_head
+                        && (free(head) || unlisted_head || goes_on_after_possessive)
                 };
             if make {
                 if let Some(inner) = w.spans_within(i, last, joins_a_name) {

@@ -909,11 +909,12 @@ fn a_spun_copy_names_the_body_of_a_post_an_item_of_a_list_and_an_acronyms_body()
 }
 
 /// In a spun copy "and", or a list ending in "and", goes on with what a
-/// body is of, unless a head word, a person or an article follows.
+/// body is of, unless a head word, a person or an article follows; and a
+/// body cut at a possessive goes on after it.
 #[test]
-fn a_spun_copy_reads_and_inside_what_a_body_is_of() {
+fn a_spun_copy_reads_and_and_possessives_inside_a_body() {
     check(
-        "The Supreme Folks's Meeting (SPA) met. Wreaths came from the Worldwide Administration of Forceps and Nonbook of China, the Strain's Put-Off of Workers, Peasants and Students of Peru, the Finnish Eisteddfod for the Study of the Juche Idea and Korean Friendship Association, and the Sports Clan of the Youth Mob and Ri Tong Ho.",
+        "The Supreme Folks's Meeting (SPA) met. Wreaths came from the Worldwide Administration of Forceps and Nonbook of China, the Strain's Put-Off of Workers, Peasants and Students of Peru, the Finnish Eisteddfod for the Study of the Juche Idea and Korean Friendship Association, and the Sports Clan of the Youth Mob and Ri Tong Ho. They visited the Ministry of the Strain's Armed Forces.",
         expect![[r#"
             Organization "SPA" = dprk-spa
             Organization "Korean Friendship Association" = kfa
@@ -923,6 +924,7 @@ fn a_spun_copy_reads_and_inside_what_a_body_is_of() {
             Organization "Strain's Put-Off of Workers, Peasants and Students of Peru" = org:strain-s-put-off-of-workers-peasants-and-students-of-peru
             Organization "Finnish Eisteddfod for the Study of the Juche Idea" = org:finnish-eisteddfod-for-study-of-juche-idea
             Organization "Sports Clan of the Youth Mob" = org:sports-clan-of-youth-mob
+            Organization "Ministry of the Strain's Armed Forces" = org:ministry-of-strain-s-armed-forces
             spun 0.50
         "#]],
     );
