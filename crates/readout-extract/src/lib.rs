@@ -571,6 +571,17 @@ const LETTER_LABELS: &[&str] = &[
 ];
 
 /// One capital letter, as in the initials "M.K.P.".
+/// Whether the token after `e`, the last of a span, is the stop that ends
+/// its initials and a capitalised word goes on after it: "the U.S. Feather
+/// Force", not "... of the U.S. The".
+fn initials_stop(w: &FieldWork<'_>, e: usize) -> bool {
+    w.is_punct(e + 1, '.')
+        && w.tokens[e + 1].start == w.tokens[e].end
+        && w.word(e).is_some_and(is_initial)
+        && w.word(e + 2)
+            .is_some_and(|x| x.starts_with(char::is_uppercase) && !SENTENCE_OPENERS.contains(&x))
+}
+
 fn is_initial(x: &str) -> bool {
     x.len() == 1 && x.chars().all(|c| c.is_ascii_uppercase())
 }
@@ -2041,7 +2052,9 @@ impl Extractor {
             }
             match w.span_at(k) {
                 None => Some(k),
-                Some((_, s)) if s.first == k && joins_a_name(&s.kind) => Some(s.last),
+                Some((_, s)) if s.first == k && joins_a_name(&s.kind) => {
+                    Some(s.last + usize::from(initials_stop(w, s.last)))
+                }
                 _ => None,
             }
         };
@@ -2209,10 +2222,10 @@ impl Extractor {
             // name neither begins nor ends in a word of the word lists ("the
             // DPRK Unhasu Pit" is a body).
             let person_after_country = w.span_starting(i).is_some_and(|(_, s)| {
+                let after = s.last + 1 + usize::from(initials_stop(w, s.last));
                 matches!(s.kind, SpanKind::Country { .. })
-                    && w.word(s.last + 1).is_some_and(|x| {
-                        w.owner[s.last + 1].is_none() && !self.is_common_english(x)
-                    })
+                    && w.word(after)
+                        .is_some_and(|x| w.owner[after].is_none() && !self.is_common_english(x))
                     && !w
                         .word(last)
                         .is_some_and(|x| x.len() >= 4 && self.is_common_english(x))
@@ -2227,11 +2240,14 @@ impl Extractor {
                 });
             // A name goes on past the run: "National Taekwon-Do Team", "the
             // Ehime Prefectural committee", "the General Staff of the
-            // Japanese imperialist aggression forces".
+            // Japanese imperialist aggression forces"; or it names no body,
+            // as "the Futenma U.S. Air base" does.
             let cut_short = w.hyphen_at(last + 1)
                 || w.word(last + 1).is_some_and(|x| {
+                    let head = capitalised(x);
                     x.starts_with(|c: char| c.is_ascii_lowercase())
-                        && self.names.heads.contains(capitalised(x).as_str())
+                        && (self.names.heads.contains(head.as_str())
+                            || self.names.other_heads.contains(head.as_str()))
                 })
                 || w.span_at(last).is_some_and(|(_, s)| {
                     s.last == last

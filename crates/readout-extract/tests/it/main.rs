@@ -909,12 +909,13 @@ fn a_spun_copy_names_the_body_of_a_post_an_item_of_a_list_and_an_acronyms_body()
 }
 
 /// In a spun copy "and", or a list ending in "and", goes on with what a
-/// body is of, unless a head word, a person or an article follows; and a
-/// body cut at a possessive goes on after it.
+/// body is of, unless a head word, a person or an article follows; a body
+/// cut at a possessive goes on after it; and a country's initials may
+/// begin one, unless a place's word goes on after it.
 #[test]
 fn a_spun_copy_reads_and_and_possessives_inside_a_body() {
     check(
-        "The Supreme Folks's Meeting (SPA) met. Wreaths came from the Worldwide Administration of Forceps and Nonbook of China, the Strain's Put-Off of Workers, Peasants and Students of Peru, the Finnish Eisteddfod for the Study of the Juche Idea and Korean Friendship Association, and the Sports Clan of the Youth Mob and Ri Tong Ho. They visited the Ministry of the Strain's Armed Forces.",
+        "The Supreme Folks's Meeting (SPA) met. Wreaths came from the Worldwide Administration of Forceps and Nonbook of China, the Strain's Put-Off of Workers, Peasants and Students of Peru, the Finnish Eisteddfod for the Study of the Juche Idea and Korean Friendship Association, and the Sports Clan of the Youth Mob and Ri Tong Ho. They visited the Ministry of the Strain's Armed Forces. Drills by the U.S. Feather Force went on near the Futenma U.S. Air base.",
         expect![[r#"
             Organization "SPA" = dprk-spa
             Organization "Korean Friendship Association" = kfa
@@ -925,6 +926,7 @@ fn a_spun_copy_reads_and_and_possessives_inside_a_body() {
             Organization "Finnish Eisteddfod for the Study of the Juche Idea" = org:finnish-eisteddfod-for-study-of-juche-idea
             Organization "Sports Clan of the Youth Mob" = org:sports-clan-of-youth-mob
             Organization "Ministry of the Strain's Armed Forces" = org:ministry-of-strain-s-armed-forces
+            Organization "U.S. Feather Force" = org:u-s-feather-force
             spun 0.50
         "#]],
     );
