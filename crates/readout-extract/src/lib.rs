@@ -3383,6 +3383,14 @@ impl Extractor {
             if !lower {
                 continue;
             }
+            let Some(at) = w.token_at(start) else {
+                continue;
+            };
+            // "Minjok Thongsin, an Internet newspaper of ...": a title before
+            // the cue in apposition.
+            if !plural {
+                self.press_name_before(w, at);
+            }
             // The words after the cue ("issue of" is two words).
             let mut p = w.tokens.partition_point(|t| t.start < end);
             loop {
@@ -3457,6 +3465,51 @@ impl Extractor {
                 }
                 p = q;
             }
+        }
+    }
+
+    /// "Minjok Thongsin, an Internet newspaper of Koreans in the United
+    /// States": the capitalised words before a comma and "a" or "an" and up
+    /// to three words that qualify the press cue at `cue` are a
+    /// publication's title, if no name holds them and they begin a clause.
+    fn press_name_before(&self, w: &mut FieldWork<'_>, cue: usize) {
+        let Some(article) = (cue.saturating_sub(4)..cue)
+            .rev()
+            .find(|&k| w.is_word(k, "a") || w.is_word(k, "an"))
+        else {
+            return;
+        };
+        // "Internet", "Nepalese daily": words that qualify the cue, not
+        // ones that relate to it ("Han Song, a journalist of the paper").
+        let relates = |x: &str| ["of", "the", "for", "to", "with", "by", "from", "at"].contains(&x);
+        if (article + 1..cue).any(|k| w.word(k).is_none_or(relates)) || article < 2 {
+            return;
+        }
+        let comma = article - 1;
+        if !w.is_punct(comma, ',') {
+            return;
+        }
+        let title_word = |k: usize| {
+            w.owner[k].is_none()
+                && w.word(k).is_some_and(|x| {
+                    x.starts_with(char::is_uppercase)
+                        && !SENTENCE_OPENERS.contains(&x)
+                        && !is_month_or_day(x)
+                })
+        };
+        let mut first = comma;
+        while first > 0 && title_word(first - 1) {
+            first -= 1;
+        }
+        // A title begins a clause: not the end of a longer name.
+        let clause = first == 0
+            || w.is_punct(first - 1, ',')
+            || w.word(first - 1).is_some_and(|x| {
+                x.starts_with(|c: char| c.is_lowercase()) || SENTENCE_OPENERS.contains(&x)
+            })
+            || w.sentences.iter().any(|s| s.0 == w.tokens[first].start);
+        if first < comma && clause {
+            w.add_unlisted_org(first, comma - 1, None);
         }
     }
 

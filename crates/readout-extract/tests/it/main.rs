@@ -470,9 +470,9 @@ fn a_run_whose_initials_spell_a_listed_acronym_is_another_body() {
 }
 
 #[test]
-fn publications_named_after_a_press_noun_and_in_a_list() {
+fn publications_named_after_a_press_noun_in_a_list_and_in_apposition() {
     check(
-        "The Ugandan newspaper Sun Rise praised the policy. The Nepali papers Gorkha Post and Himal Voice, Tribune of Kenya and Daily Mirror of Zambia carried articles. The Japanese paper Mainichi Shimbun said on July 3 that the talks failed.",
+        "The Ugandan newspaper Sun Rise praised the policy. The Nepali papers Gorkha Post and Himal Voice, Tribune of Kenya and Daily Mirror of Zambia carried articles. The Japanese paper Mainichi Shimbun said on July 3 that the talks failed. Minjok Thongsin, an Internet newspaper of Koreans in the U.S., said that Han Song, a journalist of the paper, was held.",
         expect![[r#"
             Organization "Mainichi Shimbun" = japan-mainichi
             Organization "Sun Rise" = org:sun-rise
@@ -480,6 +480,8 @@ fn publications_named_after_a_press_noun_and_in_a_list() {
             Organization "Himal Voice" = org:himal-voice
             Organization "Tribune" = org:tribune
             Organization "Daily Mirror" = org:daily-mirror
+            Organization "Minjok Thongsin" = org:minjok-thongsin
+            Person "Han Song" = person:han-song
         "#]],
     );
 }
