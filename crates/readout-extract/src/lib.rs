@@ -597,6 +597,74 @@ fn is_acronym(x: &str) -> bool {
     x.len() >= 2 && x.len() <= 10 && x.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// Lower-case words that do not qualify a title in apposition ("Martin
+/// Sajdik, outgoing Austrian ambassador"), but begin a clause of their own,
+/// or are another language's articles.
+const NOT_QUALIFIERS: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "who",
+    "which",
+    "that",
+    "where",
+    "when",
+    "whose",
+    "whom",
+    "while",
+    "as",
+    "said",
+    "including",
+    "led",
+    "headed",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "at",
+    "in",
+    "on",
+    "of",
+    "to",
+    "for",
+    "by",
+    "with",
+    "from",
+    "el",
+    "la",
+    "los",
+    "las",
+    "de",
+    "del",
+    "le",
+    "les",
+    "des",
+    "der",
+    "die",
+    "no",
+    "se",
+    "lo",
+    "un",
+    "una",
+    "en",
+];
+
+/// Words before a title in apposition that leave the post as it is: the
+/// person holds it ("Martin Sajdik, outgoing Austrian ambassador").
+const SAME_POST: &[&str] = &[
+    "outgoing",
+    "incoming",
+    "new",
+    "newly",
+    "visiting",
+    "incumbent",
+    "current",
+    "present",
+];
+
 /// Days of the week: they end a publication's name ("Sun Rise on Monday").
 const WEEKDAYS: &[&str] = &[
     "Monday",
@@ -3558,6 +3626,29 @@ impl Extractor {
             && words(k + 1).is_some()
     }
 
+    /// "outgoing" in "Martin Sajdik, outgoing Austrian ambassador": an
+    /// English word at `k` in lower case that qualifies a title after it
+    /// (and is no word that begins a clause, nor an ordinal, which belongs
+    /// to the title); returns where the title begins.
+    fn after_qualifier(&self, w: &FieldWork<'_>, k: usize) -> Option<usize> {
+        let x = w.word(k).filter(|_| w.owner[k].is_none())?;
+        if !x.starts_with(|c: char| c.is_ascii_lowercase())
+            || NOT_QUALIFIERS.contains(&x)
+            || ["first", "second", "third"].contains(&x)
+            || !self.is_english(x)
+        {
+            return None;
+        }
+        let mut after = k + 1;
+        while w.hyphen_at(after) && w.owner[after + 1].is_none() {
+            after += 2;
+        }
+        // "Kim Jong Il, cherishing the President's love": a verb's object.
+        (!w.word(after)
+            .is_some_and(|x| ["the", "a", "an", "his", "her", "its"].contains(&x)))
+        .then_some(after)
+    }
+
     /// Whether the words after the "and" at `k` make a name of their own: a
     /// capitalised run with its own head word ("and the British Branch of").
     fn and_starts_another(&self, w: &FieldWork<'_>, k: usize, head: Option<&str>) -> bool {
@@ -4217,8 +4308,30 @@ impl Extractor {
                 && w.word(i)
                     .is_some_and(|x| !self.spun.is_common_word(&x.to_lowercase()) && x.len() > 2);
             if ((2..=4).contains(&words) || single_ok) && w.is_punct(k, ',') {
-                let after = w.skip_the(k + 1);
+                let mut after = w.skip_the(k + 1);
+                // "Martin Sajdik, outgoing Austrian ambassador"; but not the
+                // end of a body's name ("... County People's Political
+                // Consultative Conference, the party secretary").
+                let qualified = self
+                    .after_qualifier(w, after)
+                    .filter(|_| !(i >= 2 && w.is_word(i - 1, "s") && w.is_punct(i - 2, '\'')));
+                let qualifier = qualified.is_some();
+                if let Some(q) = qualified {
+                    after = q;
+                }
                 let titled = match w.span_starting(after) {
+                    // After a qualifier, one person's title.
+                    Some((_, s)) if qualifier => match s.kind {
+                        SpanKind::Role { plural, .. } | SpanKind::TitleForm { plural, .. } => {
+                            !plural
+                        }
+                        SpanKind::Country {
+                            adjective: true, ..
+                        } => w.span_starting(s.last + 1).is_some_and(|(_, r)| {
+                            matches!(r.kind, SpanKind::Role { plural: false, .. })
+                        }),
+                        _ => false,
+                    },
                     Some((_, s)) => {
                         matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. })
                             || (matches!(
@@ -4233,8 +4346,27 @@ impl Extractor {
                     }
                     None => false,
                 };
-                if titled && !self.all_common(w, i, k - 1) {
-                    self.add_person(w, i, k - 1);
+                // After a qualifier the name is surer than the run: not what
+                // "chairman of" is of ("... chairman of Gazprom, the former
+                // presidential envoy", or "del Partido, primer director" in
+                // another language), and not the ordinary words before it
+                // ("Democrat Senator Carl Levin, highest-ranking member").
+                let mut first = i;
+                if qualifier {
+                    while k - first > 2
+                        && w.word(first).is_some_and(|x| {
+                            x.len() >= 4 && self.is_ordinary(x) && !self.names.is_family(x)
+                        })
+                    {
+                        first += 1;
+                    }
+                }
+                let object = qualifier
+                    && i > 0
+                    && w.word(i - 1)
+                        .is_some_and(|x| ["of", "del", "de", "du", "des"].contains(&x));
+                if titled && !object && !self.all_common(w, first, k - 1) {
+                    self.add_person(w, first, k - 1);
                 }
             }
             i = k.max(i + 1);
@@ -5114,7 +5246,16 @@ impl Extractor {
             }
             let last = &w.spans[*group.last().unwrap_or(&persons[k])];
             if w.is_punct(last.last + 1, ',') {
-                let titles = self.parse_title_list(w, last.last + 2);
+                let mut titles = self.parse_title_list(w, last.last + 2);
+                // "Martin Sajdik, outgoing Austrian ambassador": over a word
+                // that leaves the post as it is ("former" does not).
+                let at = w.skip_the(last.last + 2);
+                if titles.is_empty() && w.word(at).is_some_and(|x| SAME_POST.contains(&x)) {
+                    if let Some(after) = self.after_qualifier(w, at) {
+                        titles = self.parse_title_list(w, after);
+                        titles.retain(|t| !t.plural);
+                    }
+                }
                 if let Some(first) = titles.first() {
                     let targets: &[usize] = if first.plural && group.len() > 1 {
                         &group

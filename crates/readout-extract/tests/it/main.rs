@@ -738,6 +738,23 @@ fn places_and_titles_of_works_are_not_bodies_but_bodies_in_meetings_are() {
     );
 }
 
+/// A word may qualify a title in apposition ("outgoing"); the name is then
+/// the unknown person's, without ordinary words before it, and not a body
+/// a post is of.
+#[test]
+fn a_title_in_apposition_after_a_word_that_qualifies_it() {
+    check(
+        "Kim Yong Nam had a talk with Martin Sajdik, outgoing Austrian ambassador to the DPRK. The call came from Democrat Senator Carl Levin, highest-ranking member of the Senate Committee. He met the deputy managing chairman of Gazprom, the former presidential envoy. Kim Jong Il, cherishing the President's love, worked.",
+        expect![[r#"
+            Person "Kim Yong Nam" = kim-yong-nam
+            Person "Kim Jong Il" = kim-jong-il
+            Person "Martin Sajdik" = person:martin-sajdik
+            Person "Carl Levin" = person:carl-levin
+            title Martin Sajdik = ambassador [austria]
+        "#]],
+    );
+}
+
 #[test]
 fn what_a_name_does_not_take_in() {
     check(
