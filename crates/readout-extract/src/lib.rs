@@ -4079,7 +4079,38 @@ impl Extractor {
                 found.push((si, f - 2, l));
             } else if (swapped(w, l + 1) || stand_in(w, l + 1, true)) && !capital(w, l + 2) {
                 found.push((si, f, l + 1));
+            } else if swapped(w, l + 1)
+                && swapped(w, l + 2)
+                && !capital(w, l + 3)
+                && (w.is_punct(l + 3, ',') || w.is_punct(l + 3, '.'))
+            {
+                // "Kim Ok Pneumatic Tire,": a phrase for the last syllable.
+                found.push((si, f, l + 2));
             }
+        }
+        // "Choe Yong Pneumatic Tire,": a name read with its last syllable
+        // swapped for a word takes in the second word of the phrase.
+        let mut longer: Vec<(usize, usize)> = Vec::new();
+        for (si, sp) in w.spans.iter().enumerate() {
+            let l = sp.last;
+            if matches!(
+                sp.kind,
+                SpanKind::Person {
+                    person: Some(_),
+                    ..
+                }
+            ) && l == sp.first + 2
+                && w.word(l)
+                    .is_some_and(|x| !self.names.is_syllable(x) && self.is_english(x))
+                && swapped(w, l + 1)
+                && (w.is_punct(l + 2, ',') || w.is_punct(l + 2, '.'))
+            {
+                longer.push((si, l + 1));
+            }
+        }
+        for (si, last) in longer {
+            w.owner[last] = Some(si);
+            w.spans[si].last = last;
         }
         for (si, first, last) in found {
             let (_, kind) = w.absorb(si);

@@ -952,19 +952,23 @@ fn a_spun_copy_reads_and_and_possessives_inside_a_body() {
 }
 
 /// A syllable of a Korean name that is an English word may be swapped in a
-/// spun copy: the name takes in the spinner's word before or after it, and
-/// is the known person whose name differs in that word alone.
+/// spun copy: the name takes in the spinner's word before or after it (or
+/// the two words of a phrase for the last), and is the known person whose
+/// name differs in that word alone.
 #[test]
 fn a_spun_copy_keeps_a_korean_name_with_one_syllable_swapped() {
     check(
-        "The Supreme Folks's Meeting (SPA) met. The rat-faced Sideward Myung Bak was denounced. Choe Yong Enframe sent a message, and Jang Folk Song Thaek attended.",
+        "The Supreme Folks's Meeting (SPA) met. The rat-faced Sideward Myung Bak was denounced. Choe Yong Enframe sent a message, and Jang Folk Song Thaek attended. Present were Kim Yong Nam, Choe Yong Pneumatic Tire, and Kim Ki Nam.",
         expect![[r#"
             Organization "SPA" = dprk-spa
+            Person "Kim Yong Nam" = kim-yong-nam
+            Person "Kim Ki Nam" = kim-ki-nam
             Organization "Supreme Folks's Meeting" = dprk-spa
+            Person "Choe Yong Pneumatic Tire" = choe-yong-rim
             Person "Sideward Myung Bak" = lee-myung-bak
             Person "Jang Folk Song Thaek" = jang-song-thaek
             Person "Choe Yong Enframe" = choe-yong-rim
-            spun 0.50
+            spun 0.67
         "#]],
     );
 }
