@@ -665,6 +665,30 @@ const SAME_POST: &[&str] = &[
     "present",
 ];
 
+/// Nouns that say what a place is, not what a person does ("Kuala Lumpur,
+/// capital of Malaysia").
+const PLACE_NOUNS: &[&str] = &[
+    "capital",
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "state",
+    "district",
+    "county",
+    "part",
+    "centre",
+    "center",
+    "seat",
+    "home",
+    "birthplace",
+    "suburb",
+    "island",
+    "port",
+    "heart",
+];
+
 /// Days of the week: they end a publication's name ("Sun Rise on Monday").
 const WEEKDAYS: &[&str] = &[
     "Monday",
@@ -1964,26 +1988,32 @@ impl Extractor {
             }
             let name = &words[words.len() - tail..];
             let first = name[0];
-            // "a message from Zillur Rahman, doge of Bangladesh": a name with
-            // a post of a country after it.
+            // "a message from Zillur Rahman, doge of Bangladesh", "Dermot
+            // Hudson, supervisor of the British Branch of ...": a name with a
+            // post of a country or a body after it. A place's word is no
+            // post ("Kuala Lumpur, capital of Malaysia").
             let apposition = w.is_punct(end + 1, ',')
                 && (end + 2..end + 7).any(|k| {
                     w.is_word(k, "of")
-                        && w.span_starting(k + 1).is_some_and(|(_, s)| {
-                            matches!(
-                                s.kind,
-                                SpanKind::Country {
-                                    adjective: false,
-                                    ..
-                                }
-                            )
-                        })
+                        && match w.span_starting(w.skip_the(k + 1)) {
+                            Some((_, s)) => {
+                                matches!(s.kind, SpanKind::Org { .. })
+                                    || matches!(s.kind, SpanKind::Country { adjective, .. }
+                                    if !adjective || w.word(s.last + 1).is_some_and(|x| {
+                                        x.starts_with(char::is_uppercase)
+                                    }))
+                            }
+                            None => w
+                                .word(w.skip_the(k + 1))
+                                .is_some_and(|x| x.starts_with(char::is_uppercase)),
+                        }
                 })
                 && (end + 2..end + 7)
                     .take_while(|&k| !w.is_word(k, "of"))
                     .all(|k| {
-                        w.word(k)
-                            .is_some_and(|x| x.starts_with(|c: char| c.is_lowercase()))
+                        w.word(k).is_some_and(|x| {
+                            x.starts_with(|c: char| c.is_lowercase()) && !PLACE_NOUNS.contains(&x)
+                        })
                     });
             // "the ...", "in ...", "at ...": a body or a place.
             let before_is_article = first > 0
@@ -1996,7 +2026,7 @@ impl Extractor {
             // after it ("Jagang Dukedom") end in one.
             if !before_is_article
                 && !in_quotes
-                && w.word(name[name.len() - 1]).is_some_and(unlisted)
+                && (apposition || w.word(name[name.len() - 1]).is_some_and(unlisted))
                 && name.iter().all(|&t| {
                     w.word(t).is_some_and(|x| {
                         !self.names.not_names.contains(x)

@@ -859,11 +859,12 @@ fn many_rare_words_read_names_as_spun_without_marking_the_text() {
 #[test]
 fn a_spun_copy_finds_foreign_names_after_garbled_titles() {
     check(
-        "The Supreme Folks's Meeting (SPA) met. The minister sent a speech to his Mexican analogon Patricia Espinosa Cantellano and visited a farm in Tanchon Archbishopric.",
+        "The Supreme Folks's Meeting (SPA) met. The minister sent a speech to his Mexican analogon Patricia Espinosa Cantellano and visited a farm in Tanchon Archbishopric. A letter came from Dermot Hudson, supervisor of the British Branch. A delegation came from Kuala Lumpur, capital of Malaysia.",
         expect![[r#"
             Organization "SPA" = dprk-spa
             Organization "Supreme Folks's Meeting" = dprk-spa
             Person "Patricia Espinosa Cantellano" = person:patricia-espinosa-cantellano
+            Person "Dermot Hudson" = person:dermot-hudson
             spun 0.50
         "#]],
     );
