@@ -2835,16 +2835,27 @@ impl Extractor {
                         k += 2;
                     } else if k > j
                         && w.is_word(k, "and")
-                        && self.and_starts_another(w, k, w.word(i))
+                        && (self.and_starts_another(w, k, w.word(i))
+                            || ((first..k).any(|t| w.is_word(t, "for"))
+                                && self.heads_a_name(w, k + 1))
+                            || (memory.reading.spun_names() && w.is_word(k + 1, "the")))
                     {
                         // "... Juche Idea and the British Branch of ...": a
-                        // second name, not a longer one.
+                        // second name, not a longer one; so is one with a head
+                        // word of its own after a purpose ("... Solidarity
+                        // with Peoples and Al Bayan National Trading Company"),
+                        // and in a spun copy, where the head may be swapped,
+                        // any after "and the".
                         break;
                     } else if k > j
                         && (w.is_word(k, "and")
                             || w.is_word(k, "the")
                             || w.is_word(k, "of")
-                            || w.is_word(k, "for"))
+                            || w.is_word(k, "for")
+                            // "Brazilian Centre for Peace and Solidarity with
+                            // Peoples": after "for", "with" goes on with the
+                            // purpose.
+                            || (w.is_word(k, "with") && (first..k).any(|t| w.is_word(t, "for"))))
                         && w.word(k + 1).is_some_and(|x| org_word(x) || x == "the")
                         && free(w, k + 1)
                     {
@@ -3679,6 +3690,27 @@ impl Extractor {
         .then_some(after)
     }
 
+    /// Whether the capitalised run from `k` (over possessives and hyphens)
+    /// holds a head word.
+    fn heads_a_name(&self, w: &FieldWork<'_>, k: usize) -> bool {
+        let mut p = k;
+        loop {
+            if w.is_punct(p, '\'') || w.hyphen_at(p) {
+                p += 1;
+                continue;
+            }
+            match w.word(p) {
+                Some(x) if x.starts_with(char::is_uppercase) || x == "s" => {
+                    if self.names.heads.contains(x) {
+                        return true;
+                    }
+                    p += 1;
+                }
+                _ => return false,
+            }
+        }
+    }
+
     /// Whether the words after the "and" at `k` make a name of their own: a
     /// capitalised run with its own head word ("and the British Branch of").
     fn and_starts_another(&self, w: &FieldWork<'_>, k: usize, head: Option<&str>) -> bool {
@@ -3713,9 +3745,14 @@ impl Extractor {
         }
         let mut p = w.skip_the(k + 1);
         loop {
-            // "the People's Front of ...": over possessives and hyphens.
+            // "the People's Front of ...", "the Korean Doctors' Association":
+            // over possessives and hyphens.
             if w.is_punct(p, '\'') && w.is_word(p + 1, "s") {
                 p += 2;
+                continue;
+            }
+            if w.is_punct(p, '\'') && p > 0 && w.word(p - 1).is_some_and(|x| x.ends_with('s')) {
+                p += 1;
                 continue;
             }
             if w.is_punct(p, '-') {
@@ -3723,6 +3760,15 @@ impl Extractor {
                 continue;
             }
             let Some(x) = w.word(p) else { break };
+            // "and the Kim Chaek Iron and Steel Complex": "and" inside.
+            if x == "and"
+                && p > k + 1
+                && w.word(p + 1)
+                    .is_some_and(|y| y.starts_with(char::is_uppercase))
+            {
+                p += 1;
+                continue;
+            }
             if !x.starts_with(char::is_uppercase) {
                 break;
             }
@@ -3731,8 +3777,11 @@ impl Extractor {
             }
             p += 1;
         }
-        w.span_starting(w.skip_the(k + 1))
-            .is_some_and(|(_, s)| matches!(s.kind, SpanKind::Org { .. }))
+        // "... and the People for Achieving Peace and Reunification": a
+        // name with a purpose of its own.
+        (p > w.skip_the(k + 1) && w.is_word(p, "for"))
+            || w.span_starting(w.skip_the(k + 1))
+                .is_some_and(|(_, s)| matches!(s.kind, SpanKind::Org { .. }))
     }
 
     /// "Korean People's Revolutionary Army (KPRA)": an acronym in parentheses

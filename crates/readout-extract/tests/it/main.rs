@@ -738,6 +738,23 @@ fn places_and_titles_of_works_are_not_bodies_but_bodies_in_meetings_are() {
     );
 }
 
+/// After "for", "with" goes on with a body's purpose; a name with its own
+/// head word after "and" is another body.
+#[test]
+fn a_purpose_takes_in_with_but_not_the_next_body() {
+    check(
+        "Wreaths came from the Brazilian Centre for Peace and Solidarity with Peoples and Al Bayan National Trading Company of Kuwait, the Russian Association for Friendship and Cultural Cooperation with the DPRK and the Korean Doctors' Association, and the Pyongyang City Committee for Science and Technology and the Kim Chaek Iron and Steel Complex.",
+        expect![[r#"
+            Organization "Brazilian Centre for Peace and Solidarity with Peoples" = org:brazilian-centre-for-peace-and-solidarity-with-peoples
+            Organization "Al Bayan National Trading Company of Kuwait" = org:al-bayan-national-trading-company-of-kuwait
+            Organization "Russian Association for Friendship and Cultural Cooperation with the DPRK" = org:russian-association-for-friendship-and-cultural-cooperation-with-dprk
+            Organization "Korean Doctors' Association" = org:korean-doctors-association
+            Organization "Pyongyang City Committee for Science and Technology" = org:pyongyang-city-committee-for-science-and-technology
+            Organization "Kim Chaek Iron and Steel Complex" = org:kim-chaek-iron-and-steel-complex
+        "#]],
+    );
+}
+
 /// A word may qualify a title in apposition ("outgoing"); the name is then
 /// the unknown person's, without ordinary words before it, and not a body
 /// a post is of.
