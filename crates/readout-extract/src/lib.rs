@@ -2241,12 +2241,14 @@ impl Extractor {
                     joined = true;
                     k += 1 + usize::from(w.is_word(k + 1, "the"));
                 } else if joined
+                    && !list
                     && (w.is_word(k, "and") || w.is_punct(k, ','))
                     && self.purpose_goes_on(w, k, i)
                 {
                     // "Worldwide Administration of Forceps and Nonbook of
                     // China": after "of" or "for", "and" goes on with what
-                    // the body is of, and so may a list's comma.
+                    // the body is of, and so may a list's comma (not in an
+                    // item of a list of bodies, where "and" begins the last).
                     k += 1;
                 } else {
                     break;
@@ -2384,9 +2386,18 @@ impl Extractor {
                         && free(head)
                         && (w.is_punct(last + 1, ',')
                             || (w.is_word(last + 1, "and")
-                                && !w.word(last + 2).is_some_and(|x| {
+                                && (!w.word(last + 2).is_some_and(|x| {
                                     x.starts_with(char::is_uppercase)
-                                }))
+                                }) || w.span_starting(last + 2).is_some_and(|(_, s)| {
+                                    // "... Association and Myanmar Foreign
+                                    // Ministry": the next item's country.
+                                    matches!(
+                                        s.kind,
+                                        SpanKind::Country { .. }
+                                            | SpanKind::Org { .. }
+                                            | SpanKind::Class(_)
+                                    )
+                                })))
                             || w.is_punct(last + 1, '.')
                             || w.is_punct(last + 1, ';'))
                 } else {
@@ -2809,9 +2820,33 @@ impl Extractor {
                     }
                     None => false,
                 };
+                // "... of Blessed Event of Master Kim Il Sung": a spun copy's
+                // title garbled before the known person a purpose honours.
+                let honoured = |w: &FieldWork<'_>, k: usize| {
+                    (memory.reading.spun_names()
+                        && w.owner[k].is_none()
+                        && w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase))
+                        && (first..k).any(|t| w.is_word(t, "for")))
+                    .then(|| w.span_starting(k + 1))
+                    .flatten()
+                    .filter(|(_, p)| {
+                        matches!(
+                            p.kind,
+                            SpanKind::Person {
+                                person: Some(_),
+                                ..
+                            }
+                        )
+                    })
+                    .map(|(_, p)| p.last)
+                };
                 let mut k = j;
                 loop {
-                    if k > j && self.person_follows(w, k) {
+                    if let Some(e) = honoured(w, k).filter(|_| k > j) {
+                        honours = true;
+                        k = e + 1;
+                        break;
+                    } else if k > j && self.person_follows(w, k) {
                         // "... Party of Struggle Megawati Soekarnoputri": a
                         // person named after the body.
                         break;
@@ -3638,7 +3673,10 @@ impl Extractor {
             while let Some(x) = w.word(q).filter(|x| x.starts_with(char::is_uppercase)) {
                 match w.owner[q] {
                     None => {
-                        if self.names.heads.contains(x) || self.names.is_family(x) {
+                        if self.names.heads.contains(x)
+                            || self.names.is_family(x)
+                            || self.names.not_names.contains(x)
+                        {
                             return None;
                         }
                         free += 1;

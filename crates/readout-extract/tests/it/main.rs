@@ -947,16 +947,20 @@ fn a_spun_copy_names_the_body_of_a_post_an_item_of_a_list_and_an_acronyms_body()
 
 /// In a spun copy "and", or a list ending in "and", goes on with what a
 /// body is of, unless a head word, a person or an article follows; a body
-/// cut at a possessive goes on after it; and a country's initials may
-/// begin one, unless a place's word goes on after it.
+/// cut at a possessive goes on after it; a country's initials may begin
+/// one, unless a place's word goes on after it; and a purpose takes in the
+/// known person it honours after a garbled title.
 #[test]
 fn a_spun_copy_reads_and_and_possessives_inside_a_body() {
     check(
-        "The Supreme Folks's Meeting (SPA) met. Wreaths came from the Worldwide Administration of Forceps and Nonbook of China, the Strain's Put-Off of Workers, Peasants and Students of Peru, the Finnish Eisteddfod for the Study of the Juche Idea and Korean Friendship Association, and the Sports Clan of the Youth Mob and Ri Tong Ho. They visited the Ministry of the Strain's Armed Forces. Drills by the U.S. Feather Force went on near the Futenma U.S. Air base.",
+        "The Supreme Folks's Meeting (SPA) met. Wreaths came from the Worldwide Administration of Forceps and Nonbook of China, the Strain's Put-Off of Workers, Peasants and Students of Peru, the Finnish Eisteddfod for the Study of the Juche Idea and Korean Friendship Association, and the Sports Clan of the Youth Mob and Ri Tong Ho. They visited the Ministry of the Strain's Armed Forces. Drills by the U.S. Feather Force went on near the Futenma U.S. Air base. Baskets came from the Mexico-Korea Love Association, Malaysian Preparatory Committee for Commemorating the Centenary of Blessed Event of Master Kim Il Sung, Whelp Workshop of the Malaysian Chinese Association and Myanmar Foreign Ministry.",
         expect![[r#"
             Organization "SPA" = dprk-spa
             Organization "Korean Friendship Association" = kfa
+            Organization "Myanmar Foreign Ministry" = org:ministry-of-foreign-affairs-of-burma
             Organization "Supreme Folks's Meeting" = dprk-spa
+            Organization "Mexico-Korea Love Association" = org:mexico-korea-love-association
+            Organization "Malaysian Preparatory Committee for Commemorating the Centenary of Blessed Event of Master Kim Il Sung" = org:malaysian-preparatory-committee-for-commemorating-centenary-of-blessed-event-of-master-kim-il-sung
             Person "Ri Tong Ho" = person:ri-tong-ho
             Organization "Worldwide Administration of Forceps and Nonbook of China" = org:worldwide-administration-of-forceps-and-nonbook-of-china
             Organization "Strain's Put-Off of Workers, Peasants and Students of Peru" = org:strain-s-put-off-of-workers-peasants-and-students-of-peru
@@ -964,6 +968,8 @@ fn a_spun_copy_reads_and_and_possessives_inside_a_body() {
             Organization "Sports Clan of the Youth Mob" = org:sports-clan-of-youth-mob
             Organization "Ministry of the Strain's Armed Forces" = org:ministry-of-strain-s-armed-forces
             Organization "U.S. Feather Force" = org:u-s-feather-force
+            Organization "Whelp Workshop of the Malaysian Chinese Association" = org:whelp-workshop-of-malaysian-chinese-association
+            Person "Kim Il Sung" = kim-il-sung
             spun 0.50
         "#]],
     );
