@@ -689,6 +689,24 @@ const PLACE_NOUNS: &[&str] = &[
     "heart",
 ];
 
+/// Plural nouns for bodies that a list of their names follows ("companies
+/// such as ...").
+const BODY_NOUNS: &[&str] = &[
+    "companies",
+    "organizations",
+    "organisations",
+    "parties",
+    "bodies",
+    "institutions",
+    "associations",
+    "groups",
+    "firms",
+    "enterprises",
+    "newspapers",
+    "agencies",
+    "universities",
+];
+
 /// Days of the week: they end a publication's name ("Sun Rise on Monday").
 const WEEKDAYS: &[&str] = &[
     "Monday",
@@ -2159,6 +2177,12 @@ impl Extractor {
         // "Socialist Populate Party of Mexico, Socialist Plenum of Mexico,
         // ...": an item of a list whose item before is a body.
         let list_after = |w: &FieldWork<'_>, t: usize| {
+            // "companies such as Johnson Nicholson Conglomerate, ...": the
+            // first item of a list of bodies.
+            if w.is_word(t, "as") && t > 1 && w.is_word(t - 1, "such") {
+                let kind = w.word(t - 2).unwrap_or_default();
+                return BODY_NOUNS.contains(&kind);
+            }
             let before = if w.is_word(t, "and") && t > 0 && w.is_punct(t - 1, ',') {
                 t - 1
             } else {
@@ -2171,6 +2195,29 @@ impl Extractor {
                     s.last == before - 1 && matches!(s.kind, SpanKind::Org { .. })
                 })
         };
+        let honoured = |w: &FieldWork<'_>, k: usize, i: usize| {
+            let titled = w.span_at(k).is_some_and(|(_, s)| {
+                s.first == k
+                    && s.last == k
+                    && matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. })
+            });
+            ((titled
+                || (w.owner.get(k).is_some_and(Option::is_none)
+                    && w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase))))
+                && (i..k).any(|t| w.is_word(t, "for") || w.is_word(t, "For")))
+            .then(|| w.span_starting(k + 1))
+            .flatten()
+            .filter(|(_, p)| {
+                matches!(
+                    p.kind,
+                    SpanKind::Person {
+                        person: Some(_),
+                        ..
+                    }
+                )
+            })
+            .map(|(_, p)| p.last)
+        };
         let mut t = 0;
         while t + 1 < n {
             let list = list_after(w, t);
@@ -2182,12 +2229,21 @@ impl Extractor {
             let mut k = i;
             let mut capitals = 0;
             let mut joined = false;
+            let mut honours = false;
             let mut possessive = false;
             let mut last = None;
             // The last word before the first joining word: the head.
             let mut head = None;
             loop {
-                if let Some(e) = part(w, k) {
+                if let Some(e) = honoured(w, k, i).filter(|_| joined) {
+                    // "Mexican Friend Aggregation for Memory of Provost Kim
+                    // Il Sung": the known person a purpose honours, after a
+                    // title garbled or not, ends the name.
+                    capitals += 1;
+                    last = Some(e);
+                    honours = true;
+                    break;
+                } else if let Some(e) = part(w, k) {
                     capitals += 1;
                     last = Some(e);
                     if !joined {
@@ -2406,9 +2462,24 @@ impl Extractor {
                         && (free(head) || unlisted_head || goes_on_after_possessive)
                 };
             if make {
-                if let Some(inner) = w.spans_within(i, last, joins_a_name) {
+                let inside = |k: &SpanKind| {
+                    joins_a_name(k)
+                        || (honours
+                            && matches!(
+                                k,
+                                SpanKind::Person { .. }
+                                    | SpanKind::Role { .. }
+                                    | SpanKind::TitleForm { .. }
+                            ))
+                };
+                if let Some(inner) = w.spans_within(i, last, inside) {
                     let country = self.held_country(inner.iter().map(|&si| &w.spans[si].kind));
                     for &si in &inner {
+                        // The person a purpose honours is reported too.
+                        if matches!(w.spans[si].kind, SpanKind::Person { .. }) {
+                            let person = w.spans[si].clone();
+                            w.nested.push(person);
+                        }
                         // A known body inside is reported besides the name
                         // ("... Chapter of Kanagawa Prefecture of Chongryon"),
                         // and an acronym first ("UN Steadiness Council"), but
@@ -2824,7 +2895,7 @@ impl Extractor {
                 // title garbled before the known person a purpose honours.
                 let honoured = |w: &FieldWork<'_>, k: usize| {
                     (memory.reading.spun_names()
-                        && w.owner[k].is_none()
+                        && w.owner.get(k).is_some_and(Option::is_none)
                         && w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase))
                         && (first..k).any(|t| w.is_word(t, "for")))
                     .then(|| w.span_starting(k + 1))

@@ -923,21 +923,26 @@ fn a_spun_copy_defines_an_acronym_with_one_word_swapped() {
 }
 
 /// In a spun copy what a post is of is a body whatever its head word
-/// became; so is an item of a list after a body, and a known body's acronym
-/// with the words the spinner left after it.
+/// became; so is an item of a list after a body or after "companies such
+/// as", and a known body's acronym with the words the spinner left after
+/// it. A body's purpose takes in the known person it honours.
 #[test]
 fn a_spun_copy_names_the_body_of_a_post_an_item_of_a_list_and_an_acronyms_body() {
     check(
-        "The Supreme Folks's Meeting (SPA) met. Kim Jong Un, first chairman of the DPRK National Defence Deputize, inspected KPA Mole 318 stationed in the east. Wreaths came from the Socialist Populate Party of Mexico, Socialist Conclave of Mexico, and the Myanmar Confab for the Promotion of International Matter.",
+        "The Supreme Folks's Meeting (SPA) met. Kim Jong Un, first chairman of the DPRK National Defence Deputize, inspected KPA Mole 318 stationed in the east. Wreaths came from the Socialist Populate Party of Mexico, Socialist Conclave of Mexico, and the Myanmar Confab for the Promotion of International Matter. Baskets came from the Mexican Friend Aggregation for Memory of Provost Kim Il Sung and from directors of companies such as Johnson Nicholson Conglomerate, Dickson Wong SDN.BHD.",
         expect![[r#"
             Organization "SPA" = dprk-spa
             Person "Kim Jong Un" = kim-jong-un
             Organization "Supreme Folks's Meeting" = dprk-spa
             Organization "Socialist Populate Party of Mexico" = org:socialist-populate-party-of-mexico
+            Organization "Dickson Wong SDN.BHD." = org:dickson-wong-sdn-bhd
             Organization "DPRK National Defence Deputize" = dprk-ndc
             Organization "Socialist Conclave of Mexico" = org:socialist-conclave-of-mexico
             Organization "Myanmar Confab for the Promotion of International Matter" = org:myanmar-confab-for-promotion-of-international-matter
+            Organization "Mexican Friend Aggregation for Memory of Provost Kim Il Sung" = org:mexican-friend-aggregation-for-memory-of-provost-kim-il-sung
+            Organization "Johnson Nicholson Conglomerate" = org:johnson-nicholson-conglomerate
             Organization "KPA Mole 318" = org:kpa-mole-318
+            Person "Kim Il Sung" = kim-il-sung
             Organization "KPA" = kpa
             title Kim Jong Un = first chairman of the National Defence Commission of the Democratic People's Republic of Korea [dprk]
             spun 0.50
