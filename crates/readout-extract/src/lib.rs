@@ -489,6 +489,20 @@ fn joins_a_name(kind: &SpanKind) -> bool {
     )
 }
 
+/// Known bodies' acronyms in a field ("KPA", "U.N."): first and last token.
+fn known_acronyms(w: &FieldWork<'_>) -> Vec<(usize, usize)> {
+    w.spans
+        .iter()
+        .filter(|s| matches!(s.kind, SpanKind::Org { org: Some(_), .. }))
+        .filter(|s| {
+            let (_, _, surface) = w.surface(s.first, s.last);
+            surface.chars().filter(char::is_ascii_uppercase).count() >= 2
+                && surface.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        })
+        .map(|s| (s.first, s.last))
+        .collect()
+}
+
 /// The initials of a capitalised run's words, leaving out small words and,
 /// unless `halves`, the second half of a hyphenated word ("Taekwon-Do").
 fn initials_of(w: &FieldWork<'_>, start: usize, end: usize, halves: bool) -> Vec<u8> {
@@ -1320,6 +1334,7 @@ impl Extractor {
             self.spun_korean_names(&mut w);
         }
         let evidence = evidence + self.capitalised_small_words(&w);
+        self.headline_acronym_bodies(&mut w, memory.reading.spun_names());
         if memory.reading.spun_names() {
             self.spun_bodies(&mut w);
             self.acronym_bodies(&mut w);
@@ -2076,17 +2091,7 @@ impl Extractor {
             return;
         }
         let n = w.tokens.len();
-        let acronyms: Vec<(usize, usize)> = w
-            .spans
-            .iter()
-            .filter(|s| matches!(s.kind, SpanKind::Org { org: Some(_), .. }))
-            .filter(|s| {
-                let (_, _, surface) = w.surface(s.first, s.last);
-                surface.chars().filter(char::is_ascii_uppercase).count() >= 2
-                    && surface.chars().all(|c| c.is_ascii_uppercase() || c == '.')
-            })
-            .map(|s| (s.first, s.last))
-            .collect();
+        let acronyms = known_acronyms(w);
         for (first, last) in acronyms {
             let mut k = last + 1;
             let mut words = 0;
@@ -2139,6 +2144,68 @@ impl Extractor {
                 }
                 w.add_unlisted_org(first, k - 1, country);
             }
+        }
+    }
+
+    /// "Greetings to Chairman of AU Committee": in a headline, where every
+    /// word is capitalised, a known body's acronym and one or two words
+    /// ending in a head word name a body, where the headline ends or a
+    /// lower-case word follows. In a spun copy the last word may be any
+    /// before a number ("KPA Statvolt 318").
+    fn headline_acronym_bodies(&self, w: &mut FieldWork<'_>, spun: bool) {
+        if w.field != Field::Title {
+            return;
+        }
+        for (first, last) in known_acronyms(w) {
+            // The acronym's own body's words: "WPK Remains Party" names the
+            // WPK itself, with a verb between.
+            let own: Vec<String> = match w.span_at(first).map(|(_, s)| &s.kind) {
+                Some(SpanKind::Org { org: Some(o), .. }) => self.pack.organizations[*o]
+                    .name
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let word = |k: usize| {
+                w.owner
+                    .get(k)
+                    .is_some_and(Option::is_none)
+                    .then(|| w.word(k))
+                    .flatten()
+                    .filter(|x| {
+                        x.starts_with(|c: char| c.is_ascii_uppercase())
+                            && !self.names.not_names.contains(x)
+                            && !CAPITALISED_SMALL_WORDS.contains(x)
+                            && !own.iter().any(|o| o == x)
+                    })
+            };
+            let ends = |k: usize| !w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase));
+            let number = |k: usize| {
+                w.owner.get(k).is_some_and(Option::is_none)
+                    && w.word(k)
+                        .is_some_and(|x| x.bytes().all(|c| c.is_ascii_digit()))
+            };
+            let mut end = None;
+            for e in [last + 1, last + 2] {
+                if !(last + 1..=e).all(|k| word(k).is_some()) {
+                    break;
+                }
+                let head = word(e).is_some_and(|x| self.names.heads.contains(x));
+                if (head || spun) && number(e + 1) && ends(e + 2) {
+                    end = Some(e + 1);
+                } else if head && ends(e + 1) && !number(e + 1) {
+                    end = Some(e);
+                }
+            }
+            let Some(end) = end else { continue };
+            let inner: Vec<usize> = (first..=last).filter_map(|t| w.owner[t]).collect();
+            for si in inner {
+                let known = w.spans[si].clone();
+                w.nested.push(known);
+                w.absorb(si);
+            }
+            w.add_unlisted_org(first, end, None);
         }
     }
 

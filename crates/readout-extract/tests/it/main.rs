@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use expect_test::{expect, Expect};
 use readout_core::pack::Pack;
-use readout_extract::{DocInput, EntityType, Extractor};
+use readout_extract::{DocInput, EntityType, Extractor, Field};
 
 fn extractor() -> &'static Extractor {
     static X: OnceLock<Extractor> = OnceLock::new();
@@ -250,6 +250,53 @@ fn a_headline_run_keeping_one_word_of_a_name_is_no_spun_name() {
         x.mentions.iter().all(|m| m.entity != "korean-central-tv"),
         "{:?}",
         x.mentions
+    );
+}
+
+/// In a headline a known body's acronym and words up to a head word name a
+/// body; in a spun copy, so do words up to a number. A verb between the
+/// acronym and its own body's head word names nothing.
+#[test]
+fn a_headline_names_a_body_after_an_acronym() {
+    let headline = |title: &str, body: &str| {
+        let x = extractor().extract(&DocInput {
+            title,
+            body,
+            ..DocInput::default()
+        });
+        let mut names: Vec<String> = x
+            .mentions
+            .iter()
+            .filter(|m| m.field == Field::Title && m.kind == EntityType::Organization)
+            .map(|m| m.surface.clone())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        headline(
+            "Greetings to Chairman of AU Committee",
+            "A message was sent."
+        ),
+        ["AU", "AU Committee"]
+    );
+    assert_eq!(
+        headline(
+            "Kim Jong Un Inspects KPA Statvolt 318",
+            "The Supreme Folks's Meeting (SPA) met."
+        ),
+        ["KPA", "KPA Statvolt 318"]
+    );
+    assert_eq!(
+        headline(
+            "Kim Jong Un Inspects KPA Statvolt 318",
+            "A unit was inspected."
+        ),
+        ["KPA"]
+    );
+    assert_eq!(
+        headline("WPK Remains Party of Victory", "It said so."),
+        ["WPK"]
     );
 }
 
