@@ -4578,8 +4578,18 @@ impl Extractor {
             if i >= n {
                 break;
             }
+            // Not the end of a body's name after a possessive ("the
+            // Bangladesh People's Lay Together, the general secretary"),
+            // unless a country's or a person's ("Russia's Vladimir Putin").
+            let after_possessive = i >= 3
+                && w.is_word(i - 1, "s")
+                && w.is_punct(i - 2, '\'')
+                && w.owner[i - 3].is_none()
+                && w.word(i - 3)
+                    .is_some_and(|x| x.starts_with(char::is_uppercase));
             if w.owner[i].is_some()
                 || !w.word(i).is_some_and(|x| self.names.name_word(x))
+                || after_possessive
                 || (i > 0
                     && w.word(i - 1)
                         .is_some_and(|x| x.starts_with(char::is_uppercase))
@@ -4595,12 +4605,8 @@ impl Extractor {
                     .is_some_and(|x| !self.spun.is_common_word(&x.to_lowercase()) && x.len() > 2);
             if ((2..=4).contains(&words) || single_ok) && w.is_punct(k, ',') {
                 let mut after = w.skip_the(k + 1);
-                // "Martin Sajdik, outgoing Austrian ambassador"; but not the
-                // end of a body's name ("... County People's Political
-                // Consultative Conference, the party secretary").
-                let qualified = self
-                    .after_qualifier(w, after)
-                    .filter(|_| !(i >= 2 && w.is_word(i - 1, "s") && w.is_punct(i - 2, '\'')));
+                // "Martin Sajdik, outgoing Austrian ambassador".
+                let qualified = self.after_qualifier(w, after);
                 let qualifier = qualified.is_some();
                 if let Some(q) = qualified {
                     after = q;

@@ -804,11 +804,11 @@ fn a_purpose_takes_in_with_but_not_the_next_body() {
 
 /// A word may qualify a title in apposition ("outgoing"); the name is then
 /// the unknown person's, without ordinary words before it, and not a body
-/// a post is of.
+/// a post is of. Words after a possessive end a body's name, no person's.
 #[test]
 fn a_title_in_apposition_after_a_word_that_qualifies_it() {
     check(
-        "Kim Yong Nam had a talk with Martin Sajdik, outgoing Austrian ambassador to the DPRK. The call came from Democrat Senator Carl Levin, highest-ranking member of the Senate Committee. He met the deputy managing chairman of Gazprom, the former presidential envoy. Kim Jong Il, cherishing the President's love, worked.",
+        "Kim Yong Nam had a talk with Martin Sajdik, outgoing Austrian ambassador to the DPRK. The call came from Democrat Senator Carl Levin, highest-ranking member of the Senate Committee. He met the deputy managing chairman of Gazprom, the former presidential envoy. Kim Jong Il, cherishing the President's love, worked. The head of the Bangladesh People's Lay Together, the general secretary of its committee, spoke.",
         expect![[r#"
             Person "Kim Yong Nam" = kim-yong-nam
             Person "Kim Jong Il" = kim-jong-il
