@@ -2298,6 +2298,7 @@ impl Extractor {
             let mut joined = false;
             let mut honours = false;
             let mut possessive = false;
+            let mut phrase = false;
             let mut last = None;
             // The last word before the first joining word: the head.
             let mut head = None;
@@ -2342,7 +2343,24 @@ impl Extractor {
                 {
                     // "Peerless Plant's At Home", "Chamber Of Deputies": a
                     // spinner's phrase inside the name.
+                    phrase = true;
                     k += 1;
+                } else if last.is_some()
+                    && w.word(k)
+                        .is_some_and(|x| CAPITALISED_SMALL_WORDS.contains(&x))
+                    && w.word(k + 1)
+                        .is_some_and(|x| x.starts_with(char::is_uppercase))
+                    && w.span_at(k + 1).is_some_and(|(_, s)| {
+                        s.first == k + 1
+                            && s.last == k + 1
+                            && matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. })
+                    })
+                {
+                    // The phrase's last word a post's ("Chamber Of Deputies").
+                    phrase = true;
+                    capitals += 1;
+                    last = Some(k + 1);
+                    k += 2;
                 } else if last.is_some()
                     && w.is_punct(k, '\'')
                     && w.tokens[k].start == w.tokens[k - 1].end
@@ -2416,10 +2434,11 @@ impl Extractor {
             let unlisted_head = w.span_at(head).is_some_and(|(_, s)| {
                 s.first > i && matches!(s.kind, SpanKind::Org { org: None, .. })
             });
-            // "the Presidium of the DPRK Main People's General Assembly": an
-            // unlisted body cut at a possessive goes on after it, over a
-            // known body's words too ("General Assembly").
-            let goes_on_after_possessive = possessive
+            // "the Ministry of the Strain's Armed Forces", "the Presidium of
+            // the DPRK Superior People's Chamber Of Deputies": an unlisted
+            // body cut at a possessive or a spinner's capitalised small word
+            // goes on after it, over a known body's words too.
+            let goes_on_after_possessive = (possessive || phrase)
                 && w.span_starting(i).is_some_and(|(_, s)| {
                     s.last < last && matches!(s.kind, SpanKind::Org { org: None, .. })
                 });
@@ -2524,20 +2543,16 @@ impl Extractor {
                             || w.is_punct(last + 1, '.')
                             || w.is_punct(last + 1, ';'))
                 } else {
-                    (joined || capitals >= 3)
+                    (joined || capitals >= 3 || goes_on_after_possessive)
                         && ordinary_head
                         && (free(head) || unlisted_head || goes_on_after_possessive)
                 };
             if make {
                 let inside = |k: &SpanKind| {
                     joins_a_name(k)
-                        || (honours
-                            && matches!(
-                                k,
-                                SpanKind::Person { .. }
-                                    | SpanKind::Role { .. }
-                                    | SpanKind::TitleForm { .. }
-                            ))
+                        || (honours && matches!(k, SpanKind::Person { .. }))
+                        || ((honours || phrase)
+                            && matches!(k, SpanKind::Role { .. } | SpanKind::TitleForm { .. }))
                 };
                 if let Some(inner) = w.spans_within(i, last, inside) {
                     let country = self.held_country(inner.iter().map(|&si| &w.spans[si].kind));

@@ -999,13 +999,13 @@ fn a_spun_copy_names_the_body_of_a_post_an_item_of_a_list_and_an_acronyms_body()
 
 /// In a spun copy "and", or a list ending in "and", goes on with what a
 /// body is of, unless a head word, a person or an article follows; a body
-/// cut at a possessive goes on after it; a country's initials may begin
+/// cut at a possessive or a spinner's capitalised small word goes on after it (over a post's word: "Chamber Of Deputies"); a country's initials may begin
 /// one, unless a place's word goes on after it; and a purpose takes in the
 /// known person it honours after a garbled title.
 #[test]
 fn a_spun_copy_reads_and_and_possessives_inside_a_body() {
     check(
-        "The Supreme Folks's Meeting (SPA) met. Wreaths came from the Worldwide Administration of Forceps and Nonbook of China, the Strain's Put-Off of Workers, Peasants and Students of Peru, the Finnish Eisteddfod for the Study of the Juche Idea and Korean Friendship Association, and the Sports Clan of the Youth Mob and Ri Tong Ho. They visited the Ministry of the Strain's Armed Forces. Drills by the U.S. Feather Force went on near the Futenma U.S. Air base. Baskets came from the Mexico-Korea Love Association, Malaysian Preparatory Committee for Commemorating the Centenary of Blessed Event of Master Kim Il Sung, Whelp Workshop of the Malaysian Chinese Association and Myanmar Foreign Ministry.",
+        "The Supreme Folks's Meeting (SPA) met. Wreaths came from the Worldwide Administration of Forceps and Nonbook of China, the Strain's Put-Off of Workers, Peasants and Students of Peru, the Finnish Eisteddfod for the Study of the Juche Idea and Korean Friendship Association, and the Sports Clan of the Youth Mob and Ri Tong Ho. They visited the Ministry of the Strain's Armed Forces and the Ruling Soldiery Chamber Of Deputies of the WPK. Drills by the U.S. Feather Force went on near the Futenma U.S. Air base. Baskets came from the Mexico-Korea Love Association, Malaysian Preparatory Committee for Commemorating the Centenary of Blessed Event of Master Kim Il Sung, Whelp Workshop of the Malaysian Chinese Association and Myanmar Foreign Ministry.",
         expect![[r#"
             Organization "SPA" = dprk-spa
             Organization "Korean Friendship Association" = kfa
@@ -1019,10 +1019,12 @@ fn a_spun_copy_reads_and_and_possessives_inside_a_body() {
             Organization "Finnish Eisteddfod for the Study of the Juche Idea" = org:finnish-eisteddfod-for-study-of-juche-idea
             Organization "Sports Clan of the Youth Mob" = org:sports-clan-of-youth-mob
             Organization "Ministry of the Strain's Armed Forces" = org:ministry-of-strain-s-armed-forces
+            Organization "Ruling Soldiery Chamber Of Deputies of the WPK" = org:ruling-soldiery-chamber-of-deputies-of-wpk
             Organization "U.S. Feather Force" = org:u-s-feather-force
             Organization "Whelp Workshop of the Malaysian Chinese Association" = org:whelp-workshop-of-malaysian-chinese-association
             Person "Kim Il Sung" = kim-il-sung
-            spun 0.50
+            Organization "WPK" = wpk
+            spun 0.67
         "#]],
     );
 }
