@@ -999,9 +999,10 @@ fn a_spun_copy_names_the_body_of_a_post_an_item_of_a_list_and_an_acronyms_body()
 
 /// In a spun copy "and", or a list ending in "and", goes on with what a
 /// body is of, unless a head word, a person or an article follows; a body
-/// cut at a possessive or a spinner's capitalised small word goes on after it (over a post's word: "Chamber Of Deputies"); a country's initials may begin
-/// one, unless a place's word goes on after it; and a purpose takes in the
-/// known person it honours after a garbled title.
+/// cut at a possessive or a spinner's capitalised small word goes on after
+/// it (over a post's word: "Chamber Of Deputies"); a country's initials may
+/// begin one, unless a place's word goes on after it; and a purpose takes
+/// in the known person it honours after a garbled title.
 #[test]
 fn a_spun_copy_reads_and_and_possessives_inside_a_body() {
     check(
