@@ -360,6 +360,29 @@ impl FieldWork<'_> {
         self.span_at(i).filter(|(_, s)| s.first == i)
     }
 
+    /// Whether token `k` is a capitalised word no span holds.
+    fn free_capital(&self, k: usize) -> bool {
+        self.owner.get(k).is_some_and(Option::is_none)
+            && self
+                .word(k)
+                .is_some_and(|x| x.starts_with(char::is_uppercase))
+    }
+
+    /// The last token of a known person's name that begins at token `i`.
+    fn known_person_from(&self, i: usize) -> Option<usize> {
+        self.span_starting(i)
+            .filter(|(_, s)| {
+                matches!(
+                    s.kind,
+                    SpanKind::Person {
+                        person: Some(_),
+                        ..
+                    }
+                )
+            })
+            .map(|(_, s)| s.last)
+    }
+
     /// Skips the article "the".
     fn skip_the(&self, i: usize) -> usize {
         if self.is_word(i, "the") {
@@ -1966,16 +1989,13 @@ impl Extractor {
             return;
         }
         let n = w.tokens.len();
-        let free_capital = |w: &FieldWork<'_>, k: usize| {
-            w.owner[k].is_none() && w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase))
-        };
         let mut i = 0;
         while i < n {
             i = w.capital_from(i);
             if i >= n {
                 break;
             }
-            if !free_capital(w, i) {
+            if !w.free_capital(i) {
                 i += 1;
                 continue;
             }
@@ -1983,12 +2003,12 @@ impl Extractor {
             let mut words = vec![i];
             let mut k = i + 1;
             while k < n {
-                if free_capital(w, k) && w.tokens[k].start > w.tokens[k - 1].end {
+                if w.free_capital(k) && w.tokens[k].start > w.tokens[k - 1].end {
                     words.push(k);
                     k += 1;
                 } else if w.hyphen_at(k) && w.word(k + 1).is_some() && w.owner[k + 1].is_none() {
                     k += 2;
-                } else if w.article_joined(k) && k + 2 < n && free_capital(w, k + 2) {
+                } else if w.article_joined(k) && k + 2 < n && w.free_capital(k + 2) {
                     words.push(k + 2);
                     k += 3;
                 } else {
@@ -2268,22 +2288,10 @@ impl Extractor {
                     && s.last == k
                     && matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. })
             });
-            ((titled
-                || (w.owner.get(k).is_some_and(Option::is_none)
-                    && w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase))))
+            ((titled || w.free_capital(k))
                 && (i..k).any(|t| w.is_word(t, "for") || w.is_word(t, "For")))
-            .then(|| w.span_starting(k + 1))
+            .then(|| w.known_person_from(k + 1))
             .flatten()
-            .filter(|(_, p)| {
-                matches!(
-                    p.kind,
-                    SpanKind::Person {
-                        person: Some(_),
-                        ..
-                    }
-                )
-            })
-            .map(|(_, p)| p.last)
         };
         let mut t = 0;
         while t + 1 < n {
@@ -2977,21 +2985,10 @@ impl Extractor {
                 // title garbled before the known person a purpose honours.
                 let honoured = |w: &FieldWork<'_>, k: usize| {
                     (memory.reading.spun_names()
-                        && w.owner.get(k).is_some_and(Option::is_none)
-                        && w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase))
+                        && w.free_capital(k)
                         && (first..k).any(|t| w.is_word(t, "for")))
-                    .then(|| w.span_starting(k + 1))
+                    .then(|| w.known_person_from(k + 1))
                     .flatten()
-                    .filter(|(_, p)| {
-                        matches!(
-                            p.kind,
-                            SpanKind::Person {
-                                person: Some(_),
-                                ..
-                            }
-                        )
-                    })
-                    .map(|(_, p)| p.last)
                 };
                 let mut k = j;
                 loop {
