@@ -217,7 +217,11 @@ impl Extractor {
     /// enough is read as an unlisted body, unless its head is one of a
     /// war, a document, a day or a place ("the Fatherland Liberation War"),
     /// a venue word ends it, a date or a number begins it, or a person
-    /// follows a country in it.
+    /// follows a country in it. So is the run after a post's "of the", an
+    /// item of a list of bodies (after a body, or after "companies such
+    /// as"). Inside the run may stand a possessive, a spinner's capitalised
+    /// small word, "and" or a list in what the body is of, and the known
+    /// person its purpose honours, last.
     pub(crate) fn spun_bodies(&self, w: &mut FieldWork<'_>) {
         if w.field != Field::Body {
             return;
@@ -427,7 +431,7 @@ impl Extractor {
             // the DPRK Superior People's Chamber Of Deputies": an unlisted
             // body cut at a possessive or a spinner's capitalised small word
             // goes on after it, over a known body's words too.
-            let goes_on_after_possessive = (possessive || phrase)
+            let cut_body_goes_on = (possessive || phrase)
                 && w.span_starting(i).is_some_and(|(_, s)| {
                     s.last < last && matches!(s.kind, SpanKind::Org { org: None, .. })
                 });
@@ -506,7 +510,7 @@ impl Extractor {
                     .iter()
                     .any(|x| self.names.venues.contains(x))
                 && if slot {
-                    (i..=last).any(free) || goes_on_after_possessive
+                    (i..=last).any(free) || cut_body_goes_on
                 } else if list {
                     // The head itself English: a person's family name is not
                     // ("Keith Bennett"); and the item ends where the list's
@@ -532,9 +536,9 @@ impl Extractor {
                             || w.is_punct(last + 1, '.')
                             || w.is_punct(last + 1, ';'))
                 } else {
-                    (joined || capitals >= 3 || goes_on_after_possessive)
+                    (joined || capitals >= 3 || cut_body_goes_on)
                         && ordinary_head
-                        && (free(head) || unlisted_head || goes_on_after_possessive)
+                        && (free(head) || unlisted_head || cut_body_goes_on)
                 };
             if make {
                 let inside = |k: &SpanKind| {
