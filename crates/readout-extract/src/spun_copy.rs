@@ -278,6 +278,25 @@ impl Extractor {
             .then(|| w.known_person_from(k + 1))
             .flatten()
         };
+        // After a spinner's capitalised small word, whether its phrase goes
+        // on at `k`: with a word of the name (`Some(None)`), or with a post's
+        // single word that ends it (`Some(Some(k))`).
+        let phrase_goes_on = |w: &FieldWork<'_>, k: usize| -> Option<Option<usize>> {
+            let x = w.word(k)?;
+            if CAPITALISED_SMALL_WORDS.contains(&x) || !x.starts_with(char::is_uppercase) {
+                return None;
+            }
+            if part(w, k).is_some() {
+                return Some(None);
+            }
+            w.span_at(k)
+                .filter(|(_, s)| {
+                    s.first == k
+                        && s.last == k
+                        && matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. })
+                })
+                .map(|_| Some(k))
+        };
         let mut t = 0;
         while t + 1 < n {
             let list = list_after(w, t);
@@ -327,33 +346,21 @@ impl Extractor {
                         possessive = true;
                     }
                     k += 2;
-                } else if last.is_some()
-                    && w.word(k)
-                        .is_some_and(|x| CAPITALISED_SMALL_WORDS.contains(&x))
-                    && w.word(k + 1)
-                        .is_some_and(|x| !CAPITALISED_SMALL_WORDS.contains(&x))
-                    && part(w, k + 1).is_some()
+                } else if let Some(next) = w
+                    .word(k)
+                    .filter(|x| last.is_some() && CAPITALISED_SMALL_WORDS.contains(x))
+                    .and_then(|_| phrase_goes_on(w, k + 1))
                 {
                     // "Peerless Plant's At Home", "Chamber Of Deputies": a
-                    // spinner's phrase inside the name.
+                    // spinner's phrase inside the name. A post's word that
+                    // ends it is taken here ("Deputies"); a name's word is
+                    // read by the next turn of the loop.
                     phrase = true;
-                    k += 1;
-                } else if last.is_some()
-                    && w.word(k)
-                        .is_some_and(|x| CAPITALISED_SMALL_WORDS.contains(&x))
-                    && w.word(k + 1)
-                        .is_some_and(|x| x.starts_with(char::is_uppercase))
-                    && w.span_at(k + 1).is_some_and(|(_, s)| {
-                        s.first == k + 1
-                            && s.last == k + 1
-                            && matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. })
-                    })
-                {
-                    // The phrase's last word a post's ("Chamber Of Deputies").
-                    phrase = true;
-                    capitals += 1;
-                    last = Some(k + 1);
-                    k += 2;
+                    if let Some(post) = next {
+                        capitals += 1;
+                        last = Some(post);
+                    }
+                    k = next.map_or(k + 1, |post| post + 1);
                 } else if last.is_some()
                     && w.is_punct(k, '\'')
                     && w.tokens[k].start == w.tokens[k - 1].end
