@@ -1999,17 +1999,11 @@ impl Extractor {
                 _ => Vec::new(),
             };
             let word = |k: usize| {
-                w.owner
-                    .get(k)
-                    .is_some_and(Option::is_none)
-                    .then(|| w.word(k))
-                    .flatten()
-                    .filter(|x| {
-                        x.starts_with(|c: char| c.is_ascii_uppercase())
-                            && !self.names.not_names.contains(x)
-                            && !CAPITALISED_SMALL_WORDS.contains(x)
-                            && !own.iter().any(|o| o == x)
-                    })
+                w.free_capital(k).then(|| w.word(k)).flatten().filter(|x| {
+                    !self.names.not_names.contains(x)
+                        && !CAPITALISED_SMALL_WORDS.contains(x)
+                        && !own.iter().any(|o| o == x)
+                })
             };
             let ends = |k: usize| !w.word(k).is_some_and(|x| x.starts_with(char::is_uppercase));
             let number = |k: usize| {
