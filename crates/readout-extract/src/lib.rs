@@ -103,6 +103,9 @@ pub struct Extractor {
     name_cues: cues::PhraseSet<NameCue>,
     /// One-word generic names of org classes, lower case ("government").
     single_word_classes: Vec<(String, usize)>,
+    /// Words that begin posts of two words or more, lower case ("vice",
+    /// "first", "deputy"): see `past_garbled_post`.
+    post_prefixes: std::collections::HashSet<String>,
     /// Known people by the key words of their name and variants.
     person_by_key: HashMap<String, usize>,
     /// Known people's names with one word left out (see `spun_korean_names`).
@@ -150,7 +153,7 @@ const COUNTERPART_SLACK: usize = 40;
 
 /// Bumped whenever the extractor's output changes for the same pack, so
 /// that stored extractions are redone.
-pub const EXTRACTOR_VERSION: u32 = 16;
+pub const EXTRACTOR_VERSION: u32 = 17;
 
 /// Ordinary English words, one a line (see `data/README.md`).
 const ORDINARY_WORDS: &str = include_str!("../data/ordinary-words.txt");
@@ -359,6 +362,20 @@ impl FieldWork<'_> {
     /// The span starting exactly at token `i`.
     fn span_starting(&self, i: usize) -> Option<(usize, &Span)> {
         self.span_at(i).filter(|(_, s)| s.first == i)
+    }
+
+    /// Whether the "and the" at `k` goes on with the purpose of the body
+    /// that begins at `first`: a watched phrase after it is more of the
+    /// subject ("... for the Study of the Juche Lineup and the Songun
+    /// Politics"); a body after it is another ("... and the People for
+    /// Achieving Peace").
+    fn watched_subject_goes_on(&self, k: usize, first: usize) -> bool {
+        self.is_word(k, "and")
+            && self.is_word(k + 1, "the")
+            && (first..k).any(|t| self.is_word(t, "for"))
+            && self
+                .span_starting(k + 2)
+                .is_some_and(|(_, s)| matches!(s.kind, SpanKind::Formulation(_)))
     }
 
     /// Whether token `k` is a capitalised word no span holds.
@@ -1029,6 +1046,19 @@ impl Extractor {
                         .iter()
                         .filter(|a| !a.contains(' '))
                         .map(move |a| (a.to_lowercase(), i))
+                })
+                .collect(),
+            post_prefixes: pack
+                .roles
+                .iter()
+                .flat_map(|r| std::iter::once(&r.name).chain(&r.forms))
+                .filter_map(|f| {
+                    let mut words = f.split([' ', '-']);
+                    let first = words.next()?;
+                    (words.next().is_some()
+                        && first.len() >= 3
+                        && first.bytes().all(|c| c.is_ascii_lowercase()))
+                    .then(|| first.to_owned())
                 })
                 .collect(),
             not_counterparts: pack
@@ -1982,7 +2012,8 @@ impl Extractor {
     /// word is capitalised, a known body's acronym and one or two words
     /// ending in a head word name a body, where the headline ends or a
     /// lower-case word follows. In a spun copy the last word may be any
-    /// before a number ("KPA Statvolt 318").
+    /// before a number ("KPA Statvolt 318"), or an English word that ends
+    /// the headline after "of" ("Chairman of AU Quorum").
     fn headline_acronym_bodies(&self, w: &mut FieldWork<'_>, spun: bool) {
         if w.field != Field::Title {
             return;
@@ -2016,7 +2047,16 @@ impl Extractor {
                 if !(last + 1..=e).all(|k| word(k).is_some()) {
                     break;
                 }
-                let head = word(e).is_some_and(|x| self.names.heads.contains(x));
+                // In a spun copy the head may be swapped where the headline
+                // ends on what a post is of ("Greetings to Chairman of AU
+                // Quorum").
+                let swapped_head = spun
+                    && e == last + 1
+                    && first > 0
+                    && w.is_word(first - 1, "of")
+                    && w.word(e).is_some_and(|x| self.is_english(x))
+                    && w.tokens[e + 1..].iter().all(|t| !t.is_word());
+                let head = swapped_head || word(e).is_some_and(|x| self.names.heads.contains(x));
                 if (head || spun) && number(e + 1) && ends(e + 2) {
                     end = Some(e + 1);
                 } else if head && ends(e + 1) && !number(e + 1) {
@@ -2458,14 +2498,16 @@ impl Extractor {
                         && (self.and_starts_another(w, k, w.word(i))
                             || ((first..k).any(|t| w.is_word(t, "for"))
                                 && self.heads_a_name(w, k + 1))
-                            || (memory.reading.spun_names() && w.is_word(k + 1, "the")))
+                            || (memory.reading.spun_names()
+                                && w.is_word(k + 1, "the")
+                                && !w.watched_subject_goes_on(k, first)))
                     {
                         // "... Juche Idea and the British Branch of ...": a
                         // second name, not a longer one; so is one with a head
                         // word of its own after a purpose ("... Solidarity
                         // with Peoples and Al Bayan National Trading Company"),
                         // and in a spun copy, where the head may be swapped,
-                        // any after "and the".
+                        // any after "and the" but a watched phrase.
                         break;
                     } else if k > j
                         && (w.is_word(k, "and")
@@ -3542,39 +3584,7 @@ impl Extractor {
             if !matches!(kind, SpanKind::Org { .. }) || first == 0 {
                 continue;
             }
-            // "the C.C., the Workers' Party of Bangladesh", "the C.C.,
-            // Communist Party of China": the central committee of the body
-            // named after it, the pack's if it lists it.
-            let article = usize::from(w.is_word(first - 1, "the"));
-            let cc = first.checked_sub(5 + article).filter(|&c| {
-                w.is_word(c, "C")
-                    && w.is_punct(c + 1, '.')
-                    && w.is_word(c + 2, "C")
-                    && w.is_punct(c + 3, '.')
-                    && w.is_punct(c + 4, ',')
-                    && w.owner[c..first].iter().all(Option::is_none)
-            });
-            if let (Some(c), SpanKind::Org { org, name }) = (cc, &kind) {
-                // The party as written first ("C.C., CPV" is Viet Nam's,
-                // whatever else "CPV" stands for), then by its names.
-                let (_, _, written) = w.surface(first, w.spans[idx].last);
-                let known = self
-                    .body_of("Central Committee", written)
-                    .or_else(|| self.body_of_known("Central Committee", (*org)?));
-                w.spans[idx].kind = match known {
-                    Some(k) => SpanKind::Org {
-                        org: Some(k),
-                        name: self.pack.organizations[k].name.clone(),
-                    },
-                    None => SpanKind::Org {
-                        org: None,
-                        name: format!("Central Committee of the {name}"),
-                    },
-                };
-                w.spans[idx].first = c;
-                for o in &mut w.owner[c..first] {
-                    *o = Some(idx);
-                }
+            if self.central_committee_of(w, idx) {
                 continue;
             }
             // "U.S. Department of Energy": the full stop of "U.S." between.
@@ -3603,6 +3613,49 @@ impl Extractor {
                 }
             }
         }
+    }
+
+    /// "the C.C., the Workers' Party of Bangladesh", "the C.C., Communist
+    /// Party of China": the central committee of the body named after it,
+    /// the pack's if it lists it. Takes the body's span `idx` to the "C.C."
+    /// before it; returns whether it did.
+    fn central_committee_of(&self, w: &mut FieldWork<'_>, idx: usize) -> bool {
+        let (first, kind) = (w.spans[idx].first, w.spans[idx].kind.clone());
+        let SpanKind::Org { org, name } = kind else {
+            return false;
+        };
+        let article = usize::from(first > 0 && w.is_word(first - 1, "the"));
+        let Some(c) = first.checked_sub(5 + article).filter(|&c| {
+            w.is_word(c, "C")
+                && w.is_punct(c + 1, '.')
+                && w.is_word(c + 2, "C")
+                && w.is_punct(c + 3, '.')
+                && w.is_punct(c + 4, ',')
+                && w.owner[c..first].iter().all(Option::is_none)
+        }) else {
+            return false;
+        };
+        // The party as written first ("C.C., CPV" is Viet Nam's, whatever
+        // else "CPV" stands for), then by its names.
+        let (_, _, written) = w.surface(first, w.spans[idx].last);
+        let known = self
+            .body_of("Central Committee", written)
+            .or_else(|| self.body_of_known("Central Committee", org?));
+        w.spans[idx].kind = match known {
+            Some(k) => SpanKind::Org {
+                org: Some(k),
+                name: self.pack.organizations[k].name.clone(),
+            },
+            None => SpanKind::Org {
+                org: None,
+                name: format!("Central Committee of the {name}"),
+            },
+        };
+        w.spans[idx].first = c;
+        for o in &mut w.owner[c..first] {
+            *o = Some(idx);
+        }
+        true
     }
 
     /// Korean names by structure: a family name and one to three syllables.
@@ -3671,6 +3724,52 @@ impl Extractor {
 
     /// A person named by the words `first..=last`: a known one if the pack
     /// lists the name, else a new one under the name as written.
+    /// "headed by Vice Syndic Ho Xuan Sonny", "Vice See To Ho Xuan Son": a
+    /// post's first word, and an English word that no list of posts holds
+    /// (a spinner's, or a post the pack does not list), with any capitalised
+    /// small words after it, are no part of the name after them; nor is the
+    /// post's first word alone ("Vice Ho Xuan Son"). Returns the token where
+    /// the name begins, if two name words follow, else `s`.
+    fn past_garbled_post(&self, w: &FieldWork<'_>, s: usize) -> usize {
+        let prefix = w.word(s).is_some_and(|x| {
+            x.starts_with(char::is_uppercase) && self.post_prefixes.contains(&x.to_lowercase())
+        });
+        let post_word = w.owner.get(s + 1).is_some_and(Option::is_none)
+            && w.word(s + 1).is_some_and(|x| {
+                x.starts_with(char::is_uppercase)
+                    && x.len() >= 3
+                    && self.is_common_english(x)
+                    && !self.names.is_family(x)
+            });
+        let names_from = |k: usize| {
+            (k..k + 2).all(|t| {
+                w.owner.get(t).is_some_and(Option::is_none)
+                    && w.word(t).is_some_and(|x| self.names.name_word(x))
+            })
+        };
+        if !prefix {
+            return s;
+        }
+        if !post_word {
+            // "Vice Ho Xuan Son": the post's first word alone.
+            return if names_from(s + 1) { s + 1 } else { s };
+        }
+        // "See To": a small word of the spinner's phrase.
+        let mut k = s + 2;
+        while w.word(k).is_some_and(|x| {
+            x.len() <= 3
+                && x.starts_with(char::is_uppercase)
+                && ENGLISH_SMALL_WORDS.contains(&x.to_lowercase().as_str())
+        }) {
+            k += 1;
+        }
+        if names_from(k) {
+            k
+        } else {
+            s
+        }
+    }
+
     fn add_person(&self, w: &mut FieldWork<'_>, first: usize, last: usize) {
         let (_, _, surface) = w.surface(first, last);
         let name = surface.to_owned();
@@ -3805,6 +3904,7 @@ impl Extractor {
                 if s >= n || w.owner[s].is_some() {
                     continue;
                 }
+                let s = self.past_garbled_post(w, s);
                 {
                     let k = run_from(w, s);
                     let words = w.tokens[s..k].iter().filter(|t| t.is_word()).count();

@@ -311,6 +311,9 @@ impl Extractor {
             let mut honours = false;
             let mut possessive = false;
             let mut phrase = false;
+            // Whether a body's name found before is a part of the run before
+            // any "of" or "for" ("Malaysian Before Committee for ...").
+            let mut body_part = false;
             let mut last = None;
             // The last word before the first joining word: the head.
             let mut head = None;
@@ -328,6 +331,9 @@ impl Extractor {
                     last = Some(e);
                     if !joined {
                         head = Some(e);
+                        body_part |= w
+                            .span_at(k)
+                            .is_some_and(|(_, s)| matches!(s.kind, SpanKind::Org { .. }));
                     }
                     k = e + 1;
                 } else if last.is_some() && w.is_punct(k, '\'') && w.is_word(k + 1, "s") {
@@ -377,7 +383,9 @@ impl Extractor {
                         // after "for", "with" goes on with the purpose.
                         || (w.is_word(k, "with") && (i..k).any(|t| w.is_word(t, "for"))))
                     && (part(w, k + 1).is_some()
-                        || (w.is_word(k + 1, "the") && part(w, k + 2).is_some()))
+                        || (w.is_word(k + 1, "the") && part(w, k + 2).is_some())
+                        // "... for Memory of President Kim Il Sung".
+                        || honoured(w, k + 1, i).is_some())
                 {
                     joined = true;
                     k += 1 + usize::from(w.is_word(k + 1, "the"));
@@ -390,7 +398,7 @@ impl Extractor {
                     // China": after "of" or "for", "and" goes on with what
                     // the body is of, and so may a list's comma (not in an
                     // item of a list of bodies, where "and" begins the last).
-                    k += 1;
+                    k += 1 + usize::from(w.is_word(k, "and") && w.is_word(k + 1, "the"));
                 } else {
                     break;
                 }
@@ -524,8 +532,9 @@ impl Extractor {
                     // next one begins, not before "and" and a capitalised
                     // word, which may go on with the name ("Hwanghae Iron
                     // and Steel Complex").
-                    w.word(head).is_some_and(|x| x.len() >= 3 && self.is_common_english(x))
-                        && free(head)
+                    ((w.word(head).is_some_and(|x| x.len() >= 3 && self.is_common_english(x))
+                        && free(head))
+                        || (body_part && (i..=last).any(|k| w.free_capital(k))))
                         && (w.is_punct(last + 1, ',')
                             || (w.is_word(last + 1, "and")
                                 && (!w.word(last + 2).is_some_and(|x| {
@@ -584,7 +593,9 @@ impl Extractor {
                     for o in &mut w.owner[i..=last] {
                         *o = None;
                     }
-                    w.add_unlisted_org(i, last, country);
+                    let idx = w.add_unlisted_org(i, last, country);
+                    // "the C.C., the Workers' Debauch of Bangladesh".
+                    self.central_committee_of(w, idx);
                 }
             }
             t = last + 1;
@@ -633,8 +644,10 @@ impl Extractor {
             let Some(q) = words(k + 1) else { return false };
             k = q;
         }
+        if w.is_word(k, "and") && w.is_word(k + 1, "the") {
+            return w.watched_subject_goes_on(k, first);
+        }
         w.is_word(k, "and")
-            && !w.is_word(k + 1, "the")
             && !self.and_starts_another(w, k, w.word(first))
             && words(k + 1).is_some()
     }
