@@ -92,6 +92,10 @@ pub struct Extractor {
     /// Organisations by the words of each of their names (`key_words`), to
     /// find a body named in two parts ("C.C., Communist Party of Cuba").
     org_by_words: HashMap<Vec<String>, usize>,
+    /// Organisations by the words of each of their names of two words or
+    /// more but the last, to find a name whose last word a spinner swapped
+    /// ("National Defence Dividend").
+    org_by_words_but_last: HashMap<Vec<String>, Vec<usize>>,
     class_by_id: HashMap<String, usize>,
     role_by_id: HashMap<String, usize>,
     /// Pack short forms ("Party") to their organisation.
@@ -1012,6 +1016,22 @@ impl Extractor {
                         .map(move |n| (key_words(n), i))
                 })
                 .collect(),
+            org_by_words_but_last: {
+                let mut map: HashMap<Vec<String>, Vec<usize>> = HashMap::default();
+                for (i, o) in pack.organizations.iter().enumerate() {
+                    for n in std::iter::once(&o.name).chain(&o.aliases) {
+                        let mut words = key_words(n);
+                        if words.len() < 2 || words.pop().is_none() {
+                            continue;
+                        }
+                        let slot = map.entry(words).or_default();
+                        if !slot.contains(&i) {
+                            slot.push(i);
+                        }
+                    }
+                }
+                map
+            },
             class_by_id,
             role_by_id,
             name_cues: cues::PhraseSet::new(
@@ -1369,6 +1389,9 @@ impl Extractor {
         self.defined_acronyms(&mut w, memory);
         let evidence =
             evidence + self.spun_names(&mut w, memory.reading.spun_copy()) + self.article_slips(&w);
+        if memory.reading.spun_names() {
+            self.swapped_last_words(&mut w);
+        }
         self.structural_orgs(&mut w, memory);
         self.company_names(&mut w);
         self.acronyms_in_parentheses(&mut w, memory);

@@ -602,6 +602,71 @@ impl Extractor {
         }
     }
 
+    /// "Chairman of the National Defence Dividend Kim Jong Il", "according to
+    /// Jiji Mob": a known name found in a spun copy, and after it one English
+    /// word that names nothing of its own, are the one known body whose name
+    /// is those words and one more (the spinner swapped its last word).
+    pub(crate) fn swapped_last_words(&self, w: &mut FieldWork<'_>) {
+        if w.field != Field::Body {
+            return;
+        }
+        for idx in 0..w.spans.len() {
+            let (first, last) = (w.spans[idx].first, w.spans[idx].last);
+            if !matches!(w.spans[idx].kind, SpanKind::Org { org: Some(_), .. }) {
+                continue;
+            }
+            let after = last + 1;
+            let swapped = w.free_capital(after)
+                && w.tokens[after].start == w.tokens[last].end + 1
+                && w.word(after).is_some_and(|x| {
+                    x.len() >= 3
+                        && x[1..].bytes().all(|c| c.is_ascii_lowercase())
+                        && self.is_english(x)
+                        && self.may_be_swapped(x)
+                        && !self.names.is_family(x)
+                        && !is_month_or_day(x)
+                });
+            if !swapped {
+                continue;
+            }
+            // "Rake-Off": a hyphenated word is one.
+            let end = if w.hyphen_at(after + 1) && w.owner[after + 2].is_none() {
+                after + 2
+            } else {
+                after
+            };
+            // A capitalised word or a number after it goes on with the name,
+            // and so do "of", "for" and "in" ("National Defence Bite of the
+            // DPRK"): the spun bodies read those. So do words after an
+            // acronym ("KPA Mole 318").
+            let (_, _, surface) = w.surface(first, last);
+            let goes_on = w.free_capital(end + 1)
+                || w.word(end + 1).is_some_and(|x| {
+                    x.starts_with(|c: char| c.is_ascii_digit()) || ["of", "for", "in"].contains(&x)
+                })
+                || !surface.chars().any(|c| c.is_lowercase());
+            if goes_on {
+                continue;
+            }
+            let Some([org]) = self
+                .org_by_words_but_last
+                .get(&gazetteer::key_words(surface))
+                .map(Vec::as_slice)
+            else {
+                continue;
+            };
+            let name = self.pack.organizations[*org].name.clone();
+            w.spans[idx].kind = SpanKind::Org {
+                org: Some(*org),
+                name,
+            };
+            w.spans[idx].last = end;
+            for o in &mut w.owner[after..=end] {
+                *o = Some(idx);
+            }
+        }
+    }
+
     /// In a spun copy, whether the "and" at `k`, or a list of words ending
     /// in "and" that begins with the comma at `k`, goes on with what the
     /// body that begins at `first` is of: no article after it, and

@@ -1000,10 +1000,10 @@ fn a_spun_copy_names_the_body_of_a_post_an_item_of_a_list_and_an_acronyms_body()
         expect![[r#"
             Organization "SPA" = dprk-spa
             Person "Kim Jong Un" = kim-jong-un
+            Organization "DPRK National Defence Deputize" = dprk-ndc
             Organization "Supreme Folks's Meeting" = dprk-spa
             Organization "Socialist Populate Party of Mexico" = org:socialist-populate-party-of-mexico
             Organization "Dickson Wong SDN.BHD." = org:dickson-wong-sdn-bhd
-            Organization "DPRK National Defence Deputize" = dprk-ndc
             Organization "Socialist Conclave of Mexico" = org:socialist-conclave-of-mexico
             Organization "Myanmar Confab for the Promotion of International Matter" = org:myanmar-confab-for-promotion-of-international-matter
             Organization "Mexican Friend Aggregation for Memory of Provost Kim Il Sung" = org:mexican-friend-aggregation-for-memory-of-provost-kim-il-sung
@@ -1071,6 +1071,30 @@ fn a_spun_copy_reads_central_committees_watched_subjects_and_list_items() {
             Organization "Whelp Workshop of the Malaysian Chinese Association" = org:whelp-workshop-of-malaysian-chinese-association
             Person "Kim Il Sung" = kim-il-sung
             Person "Kim Il Sung" = kim-il-sung
+            spun 0.50
+        "#]],
+    );
+}
+
+/// In a spun copy a known name and one English word after it are the one
+/// known body whose name is those words and one more; not where the name
+/// goes on, nor after an acronym.
+#[test]
+fn a_spun_copy_reads_a_known_name_with_its_last_word_swapped() {
+    check(
+        "The Supreme Folks's Meeting (SPA) met. The sad news that Chairman of the National Defence Rake-Off Kim Jong Il passed away came, according to Jiji Mob. Kim Jong Il, chairman of the National Defence Bite of the DPRK, inspected KPA Mole 318.",
+        expect![[r#"
+            Organization "SPA" = dprk-spa
+            Organization "National Defence Rake-Off" = dprk-ndc
+            Person "Kim Jong Il" = kim-jong-il
+            Organization "Jiji Mob" = japan-jiji
+            Person "Kim Jong Il" = kim-jong-il
+            Organization "Supreme Folks's Meeting" = dprk-spa
+            Organization "National Defence Bite of the DPRK" = dprk-ndc
+            Organization "KPA Mole 318" = org:kpa-mole-318
+            Organization "KPA" = kpa
+            title Kim Jong Il = chairman of the National Defence Commission of the Democratic People's Republic of Korea [dprk]
+            title Kim Jong Il = chairman of the National Defence Commission of the Democratic People's Republic of Korea [dprk]
             spun 0.50
         "#]],
     );
