@@ -1401,7 +1401,7 @@ impl Extractor {
         self.parts_of_bodies(&mut w);
         let evidence = evidence + self.garbled_people(&mut w);
         self.korean_names(&mut w);
-        self.foreign_names(&mut w);
+        self.foreign_names(&mut w, memory.reading.spun_names());
         if memory.reading.spun_names() {
             self.spun_people(&mut w);
         }
@@ -3330,6 +3330,29 @@ impl Extractor {
         .then_some(after)
     }
 
+    /// In a spun copy, whether a post garbled out of the vocabulary begins at
+    /// `k`, after a qualifier and a country's adjective ("Martin Sajdik,
+    /// communicative Austrian vice-legate to the DPRK"): one lower-case
+    /// English word, hyphenated or not, no place's ("capital"), and then
+    /// "to", "of", "in" or the clause's end.
+    fn garbled_post_at(&self, w: &FieldWork<'_>, k: usize) -> bool {
+        let mut end = k;
+        while w.hyphen_at(end + 1) && w.word(end + 2).is_some() {
+            end += 2;
+        }
+        let english = (k..=end).step_by(2).all(|t| {
+            w.owner.get(t).is_some_and(Option::is_none)
+                && w.word(t).is_some_and(|x| {
+                    x.starts_with(|c: char| c.is_ascii_lowercase()) && self.is_english(x)
+                })
+        });
+        english
+            && !w.word(end).is_some_and(|x| PLACE_NOUNS.contains(&x))
+            && (["to", "of", "in"].iter().any(|x| w.is_word(end + 1, x))
+                || w.is_punct(end + 1, ',')
+                || w.is_punct(end + 1, '.'))
+    }
+
     /// Whether the capitalised run from `k` (over possessives and hyphens)
     /// holds a head word.
     fn heads_a_name(&self, w: &FieldWork<'_>, k: usize) -> bool {
@@ -3839,7 +3862,7 @@ impl Extractor {
 
     /// Foreign names: capitalised words after a title ("President Vladimir
     /// Putin") or before an apposition ("Choummaly Sayasone, general secretary").
-    fn foreign_names(&self, w: &mut FieldWork<'_>) {
+    fn foreign_names(&self, w: &mut FieldWork<'_>, spun: bool) {
         let n = w.tokens.len();
         let run_from = |w: &FieldWork<'_>, start: usize| -> usize {
             let mut k = start;
@@ -3988,9 +4011,11 @@ impl Extractor {
                         }
                         SpanKind::Country {
                             adjective: true, ..
-                        } => w.span_starting(s.last + 1).is_some_and(|(_, r)| {
-                            matches!(r.kind, SpanKind::Role { plural: false, .. })
-                        }),
+                        } => {
+                            w.span_starting(s.last + 1).is_some_and(|(_, r)| {
+                                matches!(r.kind, SpanKind::Role { plural: false, .. })
+                            }) || (spun && self.garbled_post_at(w, s.last + 1))
+                        }
                         _ => false,
                     },
                     Some((_, s)) => {

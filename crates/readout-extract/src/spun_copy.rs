@@ -243,6 +243,7 @@ impl Extractor {
                 Some((_, s)) if s.first == k && joins_a_name(&s.kind) => {
                     Some(s.last + usize::from(initials_stop(w, s.last)))
                 }
+                Some(_) if self.post_word_in_name(w, k) => Some(k),
                 _ => None,
             }
         };
@@ -563,7 +564,20 @@ impl Extractor {
                         || ((honours || phrase)
                             && matches!(k, SpanKind::Role { .. } | SpanKind::TitleForm { .. }))
                 };
-                if let Some(inner) = w.spans_within(i, last, inside) {
+                // A rank's word in the name is no title of its own.
+                let ranks: Vec<usize> = (i..=last)
+                    .filter(|&k| self.post_word_in_name(w, k))
+                    .filter_map(|k| w.owner[k])
+                    .collect();
+                let ranks: Vec<(usize, SpanKind)> =
+                    ranks.into_iter().map(|si| w.absorb(si)).collect();
+                let inner = w.spans_within(i, last, inside);
+                if inner.is_none() {
+                    for (si, kind) in ranks {
+                        w.restore(si, kind);
+                    }
+                }
+                if let Some(inner) = inner {
                     let country = self.held_country(inner.iter().map(|&si| &w.spans[si].kind));
                     for &si in &inner {
                         // The person a purpose honours is reported too.
@@ -600,6 +614,15 @@ impl Extractor {
             }
             t = last + 1;
         }
+    }
+
+    /// "... Main People's General Assembly": a post's or rank's one word
+    /// at token `k`, before a head word, is a word of the name.
+    fn post_word_in_name(&self, w: &FieldWork<'_>, k: usize) -> bool {
+        w.span_at(k).is_some_and(|(_, s)| {
+            s.first == k && s.last == k && matches!(s.kind, SpanKind::Role { .. })
+        }) && w.owner.get(k + 1).is_some_and(Option::is_none)
+            && w.word(k + 1).is_some_and(|x| self.names.heads.contains(x))
     }
 
     /// "Chairman of the National Defence Dividend Kim Jong Il", "according to

@@ -1100,6 +1100,25 @@ fn a_spun_copy_reads_a_known_name_with_its_last_word_swapped() {
     );
 }
 
+/// In a spun copy a post out of the vocabulary after a qualifier and a
+/// country's adjective makes an apposition (not a place's word), and a
+/// rank's word before a head word is a word of a body's name.
+#[test]
+fn a_spun_copy_reads_a_garbled_post_in_apposition_and_a_ranks_word_in_a_name() {
+    check(
+        "The Supreme Folks's Meeting (SPA) met. Kim Yong Nam, premier of the Presidium of the DPRK Main People's General Assembly, had a talk with Martin Sajdik, communicative Austrian vice-legate to the DPRK. They went to Hanoi, ancient Vietnamese capital, on Monday.",
+        expect![[r#"
+            Organization "SPA" = dprk-spa
+            Person "Kim Yong Nam" = kim-yong-nam
+            Organization "Supreme Folks's Meeting" = dprk-spa
+            Person "Martin Sajdik" = person:martin-sajdik
+            Organization "Presidium of the DPRK Main People's General Assembly" = org:presidium-of-dprk-main-people-s-general-assembly
+            title Kim Yong Nam = premier of the Presidium of the DPRK Main People's General Assembly [dprk]
+            spun 0.50
+        "#]],
+    );
+}
+
 /// A post's first word, and the word a spinner put for the rest of the post,
 /// are no part of a name after a person cue.
 #[test]
