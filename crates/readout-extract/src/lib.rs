@@ -107,9 +107,10 @@ pub struct Extractor {
     name_cues: cues::PhraseSet<NameCue>,
     /// One-word generic names of org classes, lower case ("government").
     single_word_classes: Vec<(String, usize)>,
-    /// Words that begin posts of two words or more, lower case ("vice",
-    /// "first", "deputy"): see `past_garbled_post`.
-    post_prefixes: std::collections::HashSet<String>,
+    /// The words of posts of two words or more but the last, lower case and
+    /// joined by spaces ("vice", "first vice", "secretary"): see
+    /// `past_garbled_post`.
+    post_stems: std::collections::HashSet<String>,
     /// Known people by the key words of their name and variants.
     person_by_key: HashMap<String, usize>,
     /// Known people's names with one word left out (see `spun_korean_names`).
@@ -1068,17 +1069,13 @@ impl Extractor {
                         .map(move |a| (a.to_lowercase(), i))
                 })
                 .collect(),
-            post_prefixes: pack
+            post_stems: pack
                 .roles
                 .iter()
                 .flat_map(|r| std::iter::once(&r.name).chain(&r.forms))
                 .filter_map(|f| {
-                    let mut words = f.split([' ', '-']);
-                    let first = words.next()?;
-                    (words.next().is_some()
-                        && first.len() >= 3
-                        && first.bytes().all(|c| c.is_ascii_lowercase()))
-                    .then(|| first.to_owned())
+                    let mut words = key_words(f);
+                    (words.len() >= 2 && words.pop().is_some()).then(|| words.join(" "))
                 })
                 .collect(),
             not_counterparts: pack
@@ -3768,40 +3765,50 @@ impl Extractor {
         }
     }
 
-    /// A person named by the words `first..=last`: a known one if the pack
-    /// lists the name, else a new one under the name as written.
     /// "headed by Vice Syndic Ho Xuan Sonny", "Vice See To Ho Xuan Son": a
     /// post's first word, and an English word that no list of posts holds
     /// (a spinner's, or a post the pack does not list), with any capitalised
     /// small words after it, are no part of the name after them; nor is the
-    /// post's first word alone ("Vice Ho Xuan Son"). Returns the token where
-    /// the name begins, if two name words follow, else `s`.
-    fn past_garbled_post(&self, w: &FieldWork<'_>, s: usize) -> usize {
+    /// post's first word alone ("Vice Ho Xuan Son"). `after_post`: the
+    /// tokens before `s` are a post's first words, and the English word alone
+    /// is the rest of it. Returns the token where the name begins, if two
+    /// name words follow, else `s`.
+    fn past_garbled_post(&self, w: &FieldWork<'_>, s: usize, after_post: bool) -> usize {
         let prefix = w.word(s).is_some_and(|x| {
-            x.starts_with(char::is_uppercase) && self.post_prefixes.contains(&x.to_lowercase())
+            x.len() >= 3
+                && x.starts_with(char::is_uppercase)
+                && self.post_stems.contains(&x.to_lowercase())
         });
-        let post_word = w.owner.get(s + 1).is_some_and(Option::is_none)
-            && w.word(s + 1).is_some_and(|x| {
+        let from = s + usize::from(prefix);
+        let post_word = w.owner.get(from).is_some_and(Option::is_none)
+            && w.word(from).is_some_and(|x| {
                 x.starts_with(char::is_uppercase)
-                    && x.len() >= 3
+                    && x.len() >= if prefix { 3 } else { 4 }
                     && self.is_common_english(x)
                     && !self.names.is_family(x)
             });
+        // Two words of a name from `k`, the second perhaps hyphenated to a
+        // third ("Nabil el-Arabi").
         let names_from = |k: usize| {
             (k..k + 2).all(|t| {
                 w.owner.get(t).is_some_and(Option::is_none)
-                    && w.word(t).is_some_and(|x| self.names.name_word(x))
+                    && w.word(t)
+                        .is_some_and(|x| self.names.name_word(x) || (t > k && w.hyphen_at(t + 1)))
             })
         };
-        if !prefix {
+        if !prefix && !after_post {
             return s;
         }
         if !post_word {
             // "Vice Ho Xuan Son": the post's first word alone.
-            return if names_from(s + 1) { s + 1 } else { s };
+            return if prefix && names_from(s + 1) {
+                s + 1
+            } else {
+                s
+            };
         }
         // "See To": a small word of the spinner's phrase.
-        let mut k = s + 2;
+        let mut k = from + 1;
         while w.word(k).is_some_and(|x| {
             x.len() <= 3
                 && x.starts_with(char::is_uppercase)
@@ -3816,6 +3823,8 @@ impl Extractor {
         }
     }
 
+    /// A person named by the words `first..=last`: a known one if the pack
+    /// lists the name, else a new one under the name as written.
     fn add_person(&self, w: &mut FieldWork<'_>, first: usize, last: usize) {
         let (_, _, surface) = w.surface(first, last);
         let name = surface.to_owned();
@@ -3926,6 +3935,18 @@ impl Extractor {
                 _ => None,
             };
             if let Some(e) = title_end {
+                // In a spun copy the title's next word may be a spinner's for
+                // the rest of a longer post ("Secretary Uncharacterized Nabil
+                // el-Arabi" for secretary general).
+                let stem = w.span_at(e).is_some_and(|(_, t)| {
+                    let (_, _, title) = w.surface(t.first, t.last);
+                    self.post_stems.contains(&key_words(title).join(" "))
+                });
+                let e = if spun && stem {
+                    self.past_garbled_post(w, e + 1, true) - 1
+                } else {
+                    e
+                };
                 let k = run_from(w, e + 1);
                 if k > e + 1
                     && w.tokens[e + 1].start <= w.tokens[e].end + 1
@@ -3950,7 +3971,7 @@ impl Extractor {
                 if s >= n || w.owner[s].is_some() {
                     continue;
                 }
-                let s = self.past_garbled_post(w, s);
+                let s = self.past_garbled_post(w, s, false);
                 {
                     let k = run_from(w, s);
                     let words = w.tokens[s..k].iter().filter(|t| t.is_word()).count();
@@ -3979,9 +4000,19 @@ impl Extractor {
                 && w.owner[i - 3].is_none()
                 && w.word(i - 3)
                     .is_some_and(|x| x.starts_with(char::is_uppercase));
+            // Nor a word right after a Korean name ("Choe Yong Labium,
+            // chairperson of ..."), which may be a syllable a spinner swapped.
+            let after_korean = i > 0
+                && w.tokens[i].start == w.tokens[i - 1].end + 1
+                && w.span_at(i - 1).is_some_and(|(_, s)| {
+                    s.last == i - 1
+                        && matches!(s.kind, SpanKind::Person { .. })
+                        && w.word(s.first).is_some_and(|x| self.names.is_family(x))
+                });
             if w.owner[i].is_some()
                 || !w.word(i).is_some_and(|x| self.names.name_word(x))
                 || after_possessive
+                || after_korean
                 || (i > 0
                     && w.word(i - 1)
                         .is_some_and(|x| x.starts_with(char::is_uppercase))

@@ -1119,6 +1119,30 @@ fn a_spun_copy_reads_a_garbled_post_in_apposition_and_a_ranks_word_in_a_name() {
     );
 }
 
+/// In a spun copy the word after a post's first words may be the spinner's
+/// for the rest of the post ("Secretary" of secretary general), but not
+/// after a whole post; and a Korean name takes in the word after it that
+/// stands for a swapped syllable, before a title in apposition.
+#[test]
+fn a_spun_copy_reads_names_after_a_garbled_post_and_a_swapped_syllable() {
+    check(
+        "The Supreme Folks's Meeting (SPA) met. The Arab League (AL)'s Secretary Chance Nabil el-Arabi condemned it, according to Secretary General Maria Emma Mejia of the Union. Present were Kim Yong Nam and Choe Yong Labium, chairperson of a party.",
+        expect![[r#"
+            Organization "SPA" = dprk-spa
+            Organization "Arab League" = arab-league
+            Organization "AL" = arab-league
+            Person "Kim Yong Nam" = kim-yong-nam
+            Organization "Supreme Folks's Meeting" = dprk-spa
+            Person "Nabil el-Arabi" = person:nabil-el-arabi
+            Person "Maria Emma Mejia" = person:maria-emma-mejia
+            Person "Choe Yong Labium" = choe-yong-rim
+            title Maria Emma Mejia = secretary-general [other]
+            title Choe Yong Rim = chairman [dprk]
+            spun 0.50
+        "#]],
+    );
+}
+
 /// A post's first word, and the word a spinner put for the rest of the post,
 /// are no part of a name after a person cue.
 #[test]
