@@ -2520,7 +2520,15 @@ impl Extractor {
                                 && self.heads_a_name(w, k + 1))
                             || (memory.reading.spun_names()
                                 && w.is_word(k + 1, "the")
-                                && !w.watched_subject_goes_on(k, first)))
+                                && !w.watched_subject_goes_on(k, first))
+                            // "... Chinese Association and Myanmar Discrete
+                            // Employment": in a spun copy, after a head word, a
+                            // country begins another name.
+                            || (memory.reading.spun_names()
+                                && w.word(k - 1).is_some_and(|x| self.names.heads.contains(x))
+                                && w.span_starting(k + 1).is_some_and(|(_, s)| {
+                                    matches!(s.kind, SpanKind::Country { .. })
+                                })))
                     {
                         // "... Juche Idea and the British Branch of ...": a
                         // second name, not a longer one; so is one with a head

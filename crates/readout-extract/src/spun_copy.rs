@@ -269,15 +269,31 @@ impl Extractor {
                 })
         };
         let honoured = |w: &FieldWork<'_>, k: usize, i: usize| {
-            let titled = w.span_at(k).is_some_and(|(_, s)| {
-                s.first == k
-                    && s.last == k
-                    && matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. })
-            });
-            ((titled || w.free_capital(k))
-                && (i..k).any(|t| w.is_word(t, "for") || w.is_word(t, "For")))
-            .then(|| w.known_person_from(k + 1))
-            .flatten()
+            // "... of Prime Minister Kim Il Sung": a title of one word or more.
+            let title_end = match w.span_at(k) {
+                Some((_, s))
+                    if s.first == k
+                        && matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. }) =>
+                {
+                    Some(s.last)
+                }
+                Some(_) => None,
+                // "Dean Of Men": a spinner's phrase for a title.
+                None => w.free_capital(k).then(|| {
+                    let mut e = k;
+                    while w
+                        .word(e + 1)
+                        .is_some_and(|x| CAPITALISED_SMALL_WORDS.contains(&x))
+                        && w.free_capital(e + 2)
+                    {
+                        e += 2;
+                    }
+                    e
+                }),
+            };
+            title_end
+                .filter(|_| (i..k).any(|t| w.is_word(t, "for") || w.is_word(t, "For")))
+                .and_then(|e| w.known_person_from(e + 1))
         };
         // After a spinner's capitalised small word, whether its phrase goes
         // on at `k`: with a word of the name (`Some(None)`), or with a post's
@@ -301,7 +317,10 @@ impl Extractor {
         let mut t = 0;
         while t + 1 < n {
             let list = list_after(w, t);
-            if !w.is_word(t, "the") && !list {
+            // "... for Commemorating the Centenary of ...": after a free
+            // capitalised word "the" is inside a longer name, and begins none.
+            let begins = w.is_word(t, "the") && !(t > 0 && w.free_capital(t - 1));
+            if !begins && !list {
                 t += 1;
                 continue;
             }
@@ -390,6 +409,14 @@ impl Extractor {
                 {
                     joined = true;
                     k += 1 + usize::from(w.is_word(k + 1, "the"));
+                } else if joined
+                    && w.is_word(k, "the")
+                    && w.free_capital(k - 1)
+                    && part(w, k + 1).is_some()
+                {
+                    // "... for Commemorating the Centenary of ...": an article
+                    // inside a purpose.
+                    k += 1;
                 } else if joined
                     && !list
                     && (w.is_word(k, "and") || w.is_punct(k, ','))

@@ -1143,6 +1143,29 @@ fn a_spun_copy_reads_names_after_a_garbled_post_and_a_swapped_syllable() {
     );
 }
 
+/// In a spun copy a purpose may hold an article after a capitalised word
+/// (and no body begins there), honour a person after a title of two words
+/// or a spinner's phrase for one; and a country after a head word and
+/// "and" begins another body.
+#[test]
+fn a_spun_copy_reads_purposes_that_honour_and_a_body_after_a_head_word() {
+    check(
+        "The Supreme Folks's Meeting (SPA) met. Baskets came from the Mexico-Korea League Association, Mexican Crony Syneresis for Ritual Observance of Prime Minister Kim Il Sung, Malaysian Preparatory Concourse for Commemorating the Centenary of Seed of Dean Of Men Kim Il Sung, Youth Organization of the Malaysian Chinese Association and Myanmar Discrete Employment.",
+        expect![[r#"
+            Organization "SPA" = dprk-spa
+            Organization "Supreme Folks's Meeting" = dprk-spa
+            Organization "Mexico-Korea League Association" = org:mexico-korea-league-association
+            Organization "Youth Organization of the Malaysian Chinese Association" = org:youth-organization-of-malaysian-chinese-association
+            Organization "Mexican Crony Syneresis for Ritual Observance of Prime Minister Kim Il Sung" = org:mexican-crony-syneresis-for-ritual-observance-of-prime-minister-kim-il-sung
+            Organization "Malaysian Preparatory Concourse for Commemorating the Centenary of Seed of Dean Of Men Kim Il Sung" = org:malaysian-preparatory-concourse-for-commemorating-centenary-of-seed-of-dean-of-men-kim-il-sung
+            Organization "Myanmar Discrete Employment" = org:myanmar-discrete-employment
+            Person "Kim Il Sung" = kim-il-sung
+            Person "Kim Il Sung" = kim-il-sung
+            spun 0.50
+        "#]],
+    );
+}
+
 /// A post's first word, and the word a spinner put for the rest of the post,
 /// are no part of a name after a person cue.
 #[test]
