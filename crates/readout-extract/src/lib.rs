@@ -406,6 +406,38 @@ impl FieldWork<'_> {
             .map(|(_, s)| s.last)
     }
 
+    /// In a spun copy, the last token of the known person a purpose honours
+    /// after a title at token `k` that is garbled or not ("... for Memory of
+    /// Provost Kim Il Sung", "... of Prime Minister Kim Il Sung"): a post of
+    /// one word or more, or a free capitalised word, with any spinner's
+    /// phrase after it ("Dean Of Men", "Head Of State").
+    fn honoured_after_title(&self, k: usize) -> Option<usize> {
+        let title_end = match self.span_at(k) {
+            Some((_, s))
+                if s.first == k
+                    && matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. }) =>
+            {
+                Some(s.last)
+            }
+            Some(_) => None,
+            None => self.free_capital(k).then_some(k),
+        };
+        let mut e = title_end?;
+        while self
+            .word(e + 1)
+            .is_some_and(|x| CAPITALISED_SMALL_WORDS.contains(&x))
+            && self
+                .word(e + 2)
+                .is_some_and(|x| x.starts_with(char::is_uppercase))
+            && self
+                .span_at(e + 2)
+                .is_none_or(|(_, s)| s.first == e + 2 && s.last == e + 2)
+        {
+            e += 2;
+        }
+        self.known_person_from(e + 1)
+    }
+
     /// Skips the article "the".
     fn skip_the(&self, i: usize) -> usize {
         if self.is_word(i, "the") {
@@ -2414,6 +2446,13 @@ impl Extractor {
                             || (w.is_punct(j + 1, '\'') && w.is_word(j + 2, "s"))
                             || w.word(j + 1).is_some_and(org_word))
                 });
+                // "... of Blessed Event of Master Kim Il Sung": a spun copy's
+                // title garbled before the known person a purpose honours.
+                let honoured = |w: &FieldWork<'_>, k: usize| {
+                    (memory.reading.spun_names() && (first..k).any(|t| w.is_word(t, "for")))
+                        .then(|| w.honoured_after_title(k))
+                        .flatten()
+                };
                 if let Some((_, s)) = w.span_starting(j).filter(|_| !begins_more) {
                     // A watched phrase inside a name ("... for the Study of
                     // Songun Policy") is part of the name.
@@ -2462,6 +2501,12 @@ impl Extractor {
                             continue;
                         }
                     }
+                    // "... of Head Of State Kim Il Sung" in a spun copy.
+                    if let Some(e) = honoured(w, j) {
+                        last = e;
+                        honours = true;
+                        continue;
+                    }
                     break;
                 }
                 // A one-word country or watched word inside the name ("for
@@ -2475,15 +2520,6 @@ impl Extractor {
                             || (matches!(sp.kind, SpanKind::Country { .. }) && sp.first == sp.last)
                     }
                     None => false,
-                };
-                // "... of Blessed Event of Master Kim Il Sung": a spun copy's
-                // title garbled before the known person a purpose honours.
-                let honoured = |w: &FieldWork<'_>, k: usize| {
-                    (memory.reading.spun_names()
-                        && w.free_capital(k)
-                        && (first..k).any(|t| w.is_word(t, "for")))
-                    .then(|| w.known_person_from(k + 1))
-                    .flatten()
                 };
                 let mut k = j;
                 loop {

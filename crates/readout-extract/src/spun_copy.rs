@@ -269,31 +269,10 @@ impl Extractor {
                 })
         };
         let honoured = |w: &FieldWork<'_>, k: usize, i: usize| {
-            // "... of Prime Minister Kim Il Sung": a title of one word or more.
-            let title_end = match w.span_at(k) {
-                Some((_, s))
-                    if s.first == k
-                        && matches!(s.kind, SpanKind::Role { .. } | SpanKind::TitleForm { .. }) =>
-                {
-                    Some(s.last)
-                }
-                Some(_) => None,
-                // "Dean Of Men": a spinner's phrase for a title.
-                None => w.free_capital(k).then(|| {
-                    let mut e = k;
-                    while w
-                        .word(e + 1)
-                        .is_some_and(|x| CAPITALISED_SMALL_WORDS.contains(&x))
-                        && w.free_capital(e + 2)
-                    {
-                        e += 2;
-                    }
-                    e
-                }),
-            };
-            title_end
-                .filter(|_| (i..k).any(|t| w.is_word(t, "for") || w.is_word(t, "For")))
-                .and_then(|e| w.known_person_from(e + 1))
+            (i..k)
+                .any(|t| w.is_word(t, "for") || w.is_word(t, "For"))
+                .then(|| w.honoured_after_title(k))
+                .flatten()
         };
         // After a spinner's capitalised small word, whether its phrase goes
         // on at `k`: with a word of the name (`Some(None)`), or with a post's
@@ -372,6 +351,19 @@ impl Extractor {
                         possessive = true;
                     }
                     k += 2;
+                } else if last.is_some()
+                    && w.word(k)
+                        .is_some_and(|x| CAPITALISED_SMALL_WORDS.contains(&x))
+                    && w.is_punct(k + 1, '\'')
+                    && w.is_word(k + 2, "s")
+                    && part(w, k + 3).is_some()
+                {
+                    // "the Supreme Live At's Assembly": a spinner's phrase
+                    // for a possessive word ("People's").
+                    phrase = true;
+                    possessive = true;
+                    capitals += 1;
+                    k += 3;
                 } else if let Some(next) = w
                     .word(k)
                     .filter(|x| last.is_some() && CAPITALISED_SMALL_WORDS.contains(x))
