@@ -1427,6 +1427,7 @@ impl Extractor {
         self.press_names(&mut w);
         self.short_forms(&mut w, doc);
         self.merge_country_prefix(&mut w);
+        self.country_branches(&mut w);
         self.parts_of_bodies(&mut w);
         let evidence = evidence + self.garbled_people(&mut w);
         self.korean_names(&mut w);
@@ -2591,12 +2592,27 @@ impl Extractor {
                     }
                 }
                 // A name does not end on a joining word, nor on a possessive
-                // ("the Socialist Party of Benin's congress").
+                // ("the Socialist Party of Benin's congress"), nor on a
+                // country's adjective after "and", which begins the next name
+                // ("... Juche Idea and the British branch of ...").
                 loop {
-                    if k > j
+                    let joiner = k > j
                         && w.word(k - 1)
-                            .is_some_and(|x| ["and", "the", "of", "for"].contains(&x))
-                    {
+                            .is_some_and(|x| ["and", "the", "of", "for"].contains(&x));
+                    let next_country = k > j + 2
+                        && w.span_at(k - 1).is_some_and(|(_, s)| {
+                            s.first == k - 1
+                                && matches!(
+                                    s.kind,
+                                    SpanKind::Country {
+                                        adjective: true,
+                                        ..
+                                    }
+                                )
+                        })
+                        && (w.is_word(k - 2, "and")
+                            || (w.is_word(k - 2, "the") && w.is_word(k - 3, "and")));
+                    if joiner || next_country {
                         k -= 1;
                     } else if k > j + 1 && w.is_word(k - 1, "s") && w.is_punct(k - 2, '\'') {
                         // "... Provincial People's Government": a generic
@@ -3612,6 +3628,70 @@ impl Extractor {
             .iter()
             .find(|(a, _)| a.eq_ignore_ascii_case(word))
             .map(|(_, c)| *c)
+    }
+
+    /// "the British branch of the Korean Friendship Association": a
+    /// country's adjective and a head word in lower case before "of" and a
+    /// body name that body's part in that country.
+    fn country_branches(&self, w: &mut FieldWork<'_>) {
+        for idx in 0..w.spans.len() {
+            let (first, last) = (w.spans[idx].first, w.spans[idx].last);
+            if !matches!(w.spans[idx].kind, SpanKind::Org { .. }) {
+                continue;
+            }
+            let of = if first >= 1 && w.is_word(first - 1, "the") {
+                first.checked_sub(2)
+            } else {
+                first.checked_sub(1)
+            };
+            let Some(of) = of.filter(|&o| o >= 3 && w.is_word(o, "of")) else {
+                continue;
+            };
+            let head = of - 1;
+            let lower_head = w.owner[head].is_none()
+                && w.word(head).is_some_and(|x| {
+                    x.starts_with(|c: char| c.is_ascii_lowercase())
+                        && self.names.heads.contains(capitalised(x).as_str())
+                });
+            let Some((ci, c)) = w.span_at(head - 1) else {
+                continue;
+            };
+            let adjective = matches!(
+                c.kind,
+                SpanKind::Country {
+                    adjective: true,
+                    ..
+                }
+            ) && c.last == head - 1
+                && c.first >= 1
+                && w.is_word(c.first - 1, "the");
+            if !lower_head || !adjective {
+                continue;
+            }
+            let (cf, country) = (
+                c.first,
+                match c.kind {
+                    SpanKind::Country { country, .. } => country,
+                    _ => continue,
+                },
+            );
+            // Named as written: each country's branch is a body of its own.
+            let (_, _, surface) = w.surface(cf, last);
+            let whole = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+            let known = w.spans[idx].clone();
+            w.nested.push(known);
+            w.spans[idx].kind = SpanKind::Org {
+                org: None,
+                name: whole,
+            };
+            w.spans[ci].kind = SpanKind::Absorbed;
+            w.spans[idx].first = cf;
+            w.spans[idx].last = last;
+            w.spans[idx].country = Some(country);
+            for o in &mut w.owner[cf..=last] {
+                *o = Some(idx);
+            }
+        }
     }
 
     /// "DPRK National Defence Commission": a country name just before an

@@ -1170,6 +1170,25 @@ fn a_spun_copy_reads_purposes_that_honour_and_a_body_after_a_head_word() {
     );
 }
 
+/// A country's adjective and a lower-case head word before "of" and a body
+/// name that body's branch in that country, each country's its own; a name
+/// does not end on a country's adjective after "and" ("... Juche Idea and
+/// the British").
+#[test]
+fn a_countrys_branch_of_a_body_and_no_name_ends_on_the_next_ones_country() {
+    check(
+        "The British Group for the Study of the Juche Idea and the British branch of the Korean Friendship Association made public a joint statement. The German branch of the KFA met, as did the Peruvian Committee for Supporting the Peaceful Reunification of Korea and the Peruvian press.",
+        expect![[r#"
+            Organization "British branch of the Korean Friendship Association" = org:british-branch-of-korean-friendship-association
+            Organization "German branch of the KFA" = org:german-branch-of-kfa
+            Organization "British Group for the Study of the Juche Idea" = org:british-group-for-study-of-juche-idea
+            Organization "Peruvian Committee for Supporting the Peaceful Reunification of Korea" = org:peruvian-committee-for-supporting-peaceful-reunification-of-korea
+            Organization "Korean Friendship Association" = kfa
+            Organization "KFA" = kfa
+        "#]],
+    );
+}
+
 /// A post's first word, and the word a spinner put for the rest of the post,
 /// are no part of a name after a person cue.
 #[test]
