@@ -401,6 +401,26 @@ impl Extractor {
                 {
                     joined = true;
                     k += 1 + usize::from(w.is_word(k + 1, "the"));
+                } else if let Some(c) = w
+                    .span_starting(k + 1)
+                    .filter(|_| last.is_some() && w.is_word(k, "in"))
+                    .filter(|(_, c)| {
+                        matches!(
+                            c.kind,
+                            SpanKind::Country {
+                                adjective: false,
+                                ..
+                            }
+                        ) && w.is_word(c.last + 1, "for")
+                            && part(w, c.last + 2).is_some()
+                    })
+                    .map(|(_, c)| c.last)
+                {
+                    // "... of Koreans in Japan for Peaceful Reunification": a
+                    // purpose after the country.
+                    capitals += 1;
+                    last = Some(c);
+                    k = c + 1;
                 } else if joined
                     && w.is_word(k, "the")
                     && w.free_capital(k - 1)

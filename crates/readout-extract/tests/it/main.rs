@@ -1053,11 +1053,12 @@ fn a_spun_copy_reads_and_and_possessives_inside_a_body() {
 /// In a spun copy a central committee is read before a body found by its
 /// structure alone; "and the" goes on with a purpose before a watched
 /// phrase; an item of a list takes in a purpose that honours a known person
-/// after a title, and free words before a body's name found inside it.
+/// after a title, and free words before a body's name found inside it; a
+/// purpose may follow "in" and a country.
 #[test]
 fn a_spun_copy_reads_central_committees_watched_subjects_and_list_items() {
     check(
-        "The Supreme Folks's Meeting (SPA) met. The chairman of the C.C., the Workers' Debauch of Bangladesh spoke. The Nepal Journalist Association for the Study of the Juche Lineup and the Songun Politics conferred a prize on him, and the Soekarno Foundation for Education of Indonesia and the People for Achieving Peace a title. Baskets came from the Mexican Committee for Supporting Korea's Reunification, Mexican Ally Positive Transference for Memory of Secretary Kim Il Sung, Malaysian Before Committee for Commemorating the Centenary of Birth of President Kim Il Sung, and Whelp Workshop of the Malaysian Chinese Association.",
+        "The Supreme Folks's Meeting (SPA) met. The chairman of the C.C., the Workers' Debauch of Bangladesh spoke. The Nepal Journalist Association for the Study of the Juche Lineup and the Songun Politics conferred a prize on him, and the Soekarno Foundation for Education of Indonesia and the People for Achieving Peace a title. Baskets came from the Mexican Committee for Supporting Korea's Reunification, Mexican Ally Positive Transference for Memory of Secretary Kim Il Sung, Malaysian Before Committee for Commemorating the Centenary of Birth of President Kim Il Sung, and Whelp Workshop of the Malaysian Chinese Association. Others came from the Positive Transference of Koreans in Japan for Peaceful Reunification.",
         expect![[r#"
             Organization "SPA" = dprk-spa
             Organization "Supreme Folks's Meeting" = dprk-spa
@@ -1069,6 +1070,7 @@ fn a_spun_copy_reads_central_committees_watched_subjects_and_list_items() {
             Organization "Mexican Ally Positive Transference for Memory of Secretary Kim Il Sung" = org:mexican-ally-positive-transference-for-memory-of-secretary-kim-il-sung
             Organization "Malaysian Before Committee for Commemorating the Centenary of Birth of President Kim Il Sung" = org:malaysian-before-committee-for-commemorating-centenary-of-birth-of-president-kim-il-sung
             Organization "Whelp Workshop of the Malaysian Chinese Association" = org:whelp-workshop-of-malaysian-chinese-association
+            Organization "Positive Transference of Koreans in Japan for Peaceful Reunification" = org:positive-transference-of-koreans-in-japan-for-peaceful-reunification
             Person "Kim Il Sung" = kim-il-sung
             Person "Kim Il Sung" = kim-il-sung
             spun 0.50
