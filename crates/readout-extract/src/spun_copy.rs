@@ -296,9 +296,13 @@ impl Extractor {
         let mut t = 0;
         while t + 1 < n {
             let list = list_after(w, t);
-            // "... for Commemorating the Centenary of ...": after a free
-            // capitalised word "the" is inside a longer name, and begins none.
-            let begins = w.is_word(t, "the") && !(t > 0 && w.free_capital(t - 1));
+            // "... for Commemorating the Centenary of ...": after "for" and a
+            // free capitalised word, "the" is inside a longer name, and
+            // begins none.
+            let in_purpose = t >= 2
+                && w.free_capital(t - 1)
+                && (w.is_word(t - 2, "for") || w.is_word(t - 2, "For"));
+            let begins = w.is_word(t, "the") && !in_purpose;
             if !begins && !list {
                 t += 1;
                 continue;

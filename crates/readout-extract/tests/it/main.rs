@@ -1145,15 +1145,16 @@ fn a_spun_copy_reads_names_after_a_garbled_post_and_a_swapped_syllable() {
     );
 }
 
-/// In a spun copy a purpose may hold an article after a capitalised word
-/// (and no body begins there), honour a person after a title of two words
-/// or a spinner's phrase for one; a country after a head word and "and"
-/// begins another body; and a spinner's phrase may stand for a possessive
-/// word ("Live At's" for "People's").
+/// In a spun copy a purpose may hold an article after "for" and a
+/// capitalised word (and no body begins there; elsewhere one may), and
+/// honour a person after a title of two words or a spinner's phrase for
+/// one; a country after a head word and "and" begins another body; and a
+/// spinner's phrase may stand for a possessive word ("Live At's" for
+/// "People's").
 #[test]
 fn a_spun_copy_reads_purposes_that_honour_and_a_body_after_a_head_word() {
     check(
-        "The Supreme Folks's Meeting (SPA) met. Baskets came from the Mexico-Korea League Association, Mexican Crony Syneresis for Ritual Observance of Prime Minister Kim Il Sung, Malaysian Preparatory Concourse for Commemorating the Centenary of Seed of Dean Of Men Kim Il Sung, Youth Organization of the Malaysian Chinese Association and Myanmar Discrete Employment. Others came from the Malaysian Opening Committee for Commemorating the Centenary of Birth of Head Of State Kim Il Sung. The decree was adopted by the Presidium of the Supreme Live At's Assembly of the DPRK.",
+        "The Supreme Folks's Meeting (SPA) met. Baskets came from the Mexico-Korea League Association, Mexican Crony Syneresis for Ritual Observance of Prime Minister Kim Il Sung, Malaysian Preparatory Concourse for Commemorating the Centenary of Seed of Dean Of Men Kim Il Sung, Youth Organization of the Malaysian Chinese Association and Myanmar Discrete Employment. Others came from the Malaysian Opening Committee for Commemorating the Centenary of Birth of Head Of State Kim Il Sung. The decree was adopted by the Presidium of the Supreme Live At's Assembly of the DPRK. On Monday the Korean Swindle Rabble of the Juche Idea met.",
         expect![[r#"
             Organization "SPA" = dprk-spa
             Organization "Supreme Folks's Meeting" = dprk-spa
@@ -1164,6 +1165,7 @@ fn a_spun_copy_reads_purposes_that_honour_and_a_body_after_a_head_word() {
             Organization "Malaysian Preparatory Concourse for Commemorating the Centenary of Seed of Dean Of Men Kim Il Sung" = org:malaysian-preparatory-concourse-for-commemorating-centenary-of-seed-of-dean-of-men-kim-il-sung
             Organization "Myanmar Discrete Employment" = org:myanmar-discrete-employment
             Organization "Presidium of the Supreme Live At's Assembly of the DPRK" = org:presidium-of-supreme-live-at-s-assembly-of-dprk
+            Organization "Korean Swindle Rabble of the Juche Idea" = org:korean-swindle-rabble-of-juche-idea
             Person "Kim Il Sung" = kim-il-sung
             Person "Kim Il Sung" = kim-il-sung
             Person "Kim Il Sung" = kim-il-sung
