@@ -582,7 +582,11 @@ fn spun_scores(
         original += score_doc(doc, &text, &ex, orgs, &mut ErrorLog::new(0));
     }
     // Each seed's scores, pooled after.
-    let seeds = args.spin_seed..args.spin_seed + args.spin_seeds;
+    let end = args
+        .spin_seed
+        .checked_add(args.spin_seeds)
+        .ok_or_else(|| anyhow::anyhow!("--spin-seed plus --spin-seeds passes the largest seed"))?;
+    let seeds = args.spin_seed..end;
     let mut per_seed: Vec<Scores> = Vec::new();
     let mut marked = 0;
     for seed in seeds.clone() {
