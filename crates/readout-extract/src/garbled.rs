@@ -119,11 +119,8 @@ impl Extractor {
         }
         let mut evidence = 0;
         let mut i = 0;
-        while i < w.tokens.len() {
-            i = w.capital_from(i);
-            if i >= w.tokens.len() {
-                break;
-            }
+        while let Some(c) = w.next_capital(i) {
+            i = c;
             match self.garbled_at(w, i) {
                 Some(Garbled {
                     person,

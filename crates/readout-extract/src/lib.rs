@@ -269,6 +269,12 @@ impl FieldWork<'_> {
             .map_or(self.tokens.len(), |&c| c as usize)
     }
 
+    /// The first capitalised word at or after token `i`, if any: where a
+    /// pass over names goes next.
+    fn next_capital(&self, i: usize) -> Option<usize> {
+        Some(self.capital_from(i)).filter(|&c| c < self.tokens.len())
+    }
+
     fn word(&self, i: usize) -> Option<&str> {
         self.tokens
             .get(i)
@@ -407,12 +413,16 @@ impl FieldWork<'_> {
             .map(|(_, s)| s.last)
     }
 
-    /// In a spun copy, the last token of the known person a purpose honours
-    /// after a title at token `k` that is garbled or not ("... for Memory of
-    /// Provost Kim Il Sung", "... of Prime Minister Kim Il Sung"): a post of
-    /// one word or more, or a free capitalised word, with any spinner's
-    /// phrase after it ("Dean Of Men", "Head Of State").
-    fn honoured_after_title(&self, k: usize) -> Option<usize> {
+    /// In a spun copy, the last token of the known person the purpose of a
+    /// name that begins at `first` honours after a title at token `k`,
+    /// garbled or not ("... for Memory of Provost Kim Il Sung", "... of
+    /// Prime Minister Kim Il Sung"): a "for" between, and a post of one word
+    /// or more or a free capitalised word, with any spinner's phrase after it
+    /// ("Dean Of Men", "Head Of State").
+    fn honoured_after_title(&self, first: usize, k: usize) -> Option<usize> {
+        if !(first..k).any(|t| self.is_word(t, "for") || self.is_word(t, "For")) {
+            return None;
+        }
         let title_end = match self.span_at(k) {
             Some((_, s))
                 if s.first == k
@@ -1054,11 +1064,12 @@ impl Extractor {
                 let mut map: HashMap<Vec<String>, Vec<usize>> = HashMap::default();
                 for (i, o) in pack.organizations.iter().enumerate() {
                     for n in std::iter::once(&o.name).chain(&o.aliases) {
-                        let mut words = key_words(n);
-                        if words.len() < 2 || words.pop().is_none() {
+                        let words = key_words(n);
+                        let Some((_, but_last)) = words.split_last().filter(|(_, b)| !b.is_empty())
+                        else {
                             continue;
-                        }
-                        let slot = map.entry(words).or_default();
+                        };
+                        let slot = map.entry(but_last.to_vec()).or_default();
                         if !slot.contains(&i) {
                             slot.push(i);
                         }
@@ -1107,8 +1118,9 @@ impl Extractor {
                 .iter()
                 .flat_map(|r| std::iter::once(&r.name).chain(&r.forms))
                 .filter_map(|f| {
-                    let mut words = key_words(f);
-                    (words.len() >= 2 && words.pop().is_some()).then(|| words.join(" "))
+                    let words = key_words(f);
+                    let (_, but_last) = words.split_last()?;
+                    (!but_last.is_empty()).then(|| but_last.join(" "))
                 })
                 .collect(),
             not_counterparts: pack
@@ -1920,13 +1932,9 @@ impl Extractor {
     /// Known names with words swapped for thesaurus neighbours.
     fn spun_names(&self, w: &mut FieldWork<'_>, spun_copy: bool) -> usize {
         let mut evidence = 0;
-        let n = w.tokens.len();
         let mut i = 0;
-        while i < n {
-            i = w.capital_from(i);
-            if i >= n {
-                break;
-            }
+        while let Some(c) = w.next_capital(i) {
+            i = c;
             if w.owner[i].is_some() {
                 i += 1;
                 continue;
@@ -2451,8 +2459,10 @@ impl Extractor {
                 // "... of Blessed Event of Master Kim Il Sung": a spun copy's
                 // title garbled before the known person a purpose honours.
                 let honoured = |w: &FieldWork<'_>, k: usize| {
-                    (memory.reading.spun_names() && (first..k).any(|t| w.is_word(t, "for")))
-                        .then(|| w.honoured_after_title(k))
+                    memory
+                        .reading
+                        .spun_names()
+                        .then(|| w.honoured_after_title(first, k))
                         .flatten()
                 };
                 if let Some((_, s)) = w.span_starting(j).filter(|_| !begins_more) {
@@ -3634,25 +3644,18 @@ impl Extractor {
             let Some((ci, c)) = w.span_at(head - 1) else {
                 continue;
             };
-            let adjective = matches!(
-                c.kind,
-                SpanKind::Country {
-                    adjective: true,
-                    ..
-                }
-            ) && c.last == head - 1
-                && c.first >= 1
-                && w.is_word(c.first - 1, "the");
-            if !lower_head || !adjective {
+            let SpanKind::Country {
+                country,
+                adjective: true,
+                ..
+            } = c.kind
+            else {
+                continue;
+            };
+            let cf = c.first;
+            if !lower_head || c.last != head - 1 || cf == 0 || !w.is_word(cf - 1, "the") {
                 continue;
             }
-            let (cf, country) = (
-                c.first,
-                match c.kind {
-                    SpanKind::Country { country, .. } => country,
-                    _ => continue,
-                },
-            );
             // Named as written: each country's branch is a body of its own.
             let (_, _, surface) = w.surface(cf, last);
             let whole = surface.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -3664,7 +3667,6 @@ impl Extractor {
             };
             w.spans[ci].kind = SpanKind::Absorbed;
             w.spans[idx].first = cf;
-            w.spans[idx].last = last;
             w.spans[idx].country = Some(country);
             for o in &mut w.owner[cf..=last] {
                 *o = Some(idx);

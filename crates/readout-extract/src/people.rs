@@ -14,13 +14,9 @@ use crate::{
 impl Extractor {
     /// Korean names by structure: a family name and one to three syllables.
     pub(crate) fn korean_names(&self, w: &mut FieldWork<'_>) {
-        let n = w.tokens.len();
         let mut i = 0;
-        while i < n {
-            i = w.capital_from(i);
-            if i >= n {
-                break;
-            }
+        while let Some(c) = w.next_capital(i) {
+            i = c;
             let family = w.word(i).filter(|x| {
                 x.starts_with(|c: char| c.is_ascii_uppercase())
                     && w.owner[i].is_none()
@@ -297,11 +293,8 @@ impl Extractor {
         }
         // Before ", <title>".
         let mut i = 0;
-        while i < n {
-            i = w.capital_from(i);
-            if i >= n {
-                break;
-            }
+        while let Some(c) = w.next_capital(i) {
+            i = c;
             // Not the end of a body's name after a possessive ("the
             // Bangladesh People's Lay Together, the general secretary"),
             // unless a country's or a person's ("Russia's Vladimir Putin").

@@ -33,11 +33,8 @@ impl Extractor {
         }
         let n = w.tokens.len();
         let mut i = 0;
-        while i < n {
-            i = w.capital_from(i);
-            if i >= n {
-                break;
-            }
+        while let Some(c) = w.next_capital(i) {
+            i = c;
             if !w.free_capital(i) {
                 i += 1;
                 continue;
@@ -268,12 +265,6 @@ impl Extractor {
                     s.last == before - 1 && matches!(s.kind, SpanKind::Org { .. })
                 })
         };
-        let honoured = |w: &FieldWork<'_>, k: usize, i: usize| {
-            (i..k)
-                .any(|t| w.is_word(t, "for") || w.is_word(t, "For"))
-                .then(|| w.honoured_after_title(k))
-                .flatten()
-        };
         // After a spinner's capitalised small word, whether its phrase goes
         // on at `k`: with a word of the name (`Some(None)`), or with a post's
         // single word that ends it (`Some(Some(k))`).
@@ -321,7 +312,7 @@ impl Extractor {
             // The last word before the first joining word: the head.
             let mut head = None;
             loop {
-                if let Some(e) = honoured(w, k, i).filter(|_| joined) {
+                if let Some(e) = w.honoured_after_title(i, k).filter(|_| joined) {
                     // "Mexican Friend Aggregation for Memory of Provost Kim
                     // Il Sung": the known person a purpose honours, after a
                     // title garbled or not, ends the name.
@@ -401,7 +392,7 @@ impl Extractor {
                     && (part(w, k + 1).is_some()
                         || (w.is_word(k + 1, "the") && part(w, k + 2).is_some())
                         // "... for Memory of President Kim Il Sung".
-                        || honoured(w, k + 1, i).is_some())
+                        || w.honoured_after_title(i, k + 1).is_some())
                 {
                     joined = true;
                     k += 1 + usize::from(w.is_word(k + 1, "the"));
